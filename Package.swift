@@ -1,0 +1,41 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "blumeops",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "blumeops", targets: ["blumeops"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+    .target(name: "BlumeopsCore", dependencies: ["CYAML"]),
+    .target(
+      name: "BlumeopsRunner",
+      dependencies: [
+        "BlumeopsCore",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
+    ),
+    .target(name: "BlumeopsDocs", dependencies: ["BlumeopsCore"]),
+    .executableTarget(
+      name: "blumeops",
+      dependencies: [
+        "BlumeopsCore", "BlumeopsRunner", "BlumeopsDocs",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "BlumeopsCoreTests", dependencies: ["BlumeopsCore"]),
+    .testTarget(name: "BlumeopsRunnerTests", dependencies: ["BlumeopsRunner"]),
+    .testTarget(name: "BlumeopsDocsTests", dependencies: ["BlumeopsDocs"]),
+    .testTarget(name: "BlumeopsEndToEndTests", dependencies: ["BlumeopsCore"]),
+  ]
+)

@@ -1,0 +1,171 @@
+import CYAML
+
+/// Reads YAML text into located nodes through libyaml's event API.
+///
+/// Anchors and aliases are resolved, `<<` merge keys are applied (explicit keys win), duplicate
+/// keys are rejected. Any byte sequence is accepted as input: libyaml reports what it cannot read.
+public enum YAMLReader {
+  /// Parses a single-document text. Returns nil for an empty document (or only comments).
+  public static func parse(_ text: String) throws(YAMLError) -> YAMLNode? {
+    var bytes = Array(text.utf8)
+    return try parse(bytes: &bytes)
+  }
+
+  /// Parses raw bytes (which need not be valid UTF-8).
+  public static func parse(bytes: inout [UInt8]) throws(YAMLError) -> YAMLNode? {
+    let count = bytes.count
+    let result: Result<YAMLNode?, YAMLError> = bytes.withUnsafeMutableBufferPointer { buffer in
+      var builder = TreeBuilder()
+      do throws(YAMLError) {
+        return .success(try builder.run(buffer.baseAddress, count: count))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+}
+
+/// Consumes parser events and assembles nodes bottom-up.
+private struct TreeBuilder {
+  private enum Frame {
+    case sequence([YAMLNode], SourcePosition, anchor: String?)
+    case mapping([YAMLPair], pendingKey: YAMLNode?, SourcePosition, anchor: String?, merged: Set<String>)
+  }
+
+  private var stack: [Frame] = []
+  private var anchors: [String: YAMLNode] = [:]
+  private var documents: [YAMLNode?] = []
+
+  mutating func run(_ base: UnsafeMutablePointer<UInt8>?, count: Int) throws(YAMLError) -> YAMLNode? {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      throw YAMLError(.syntax(problem: "cannot initialise the YAML parser", context: nil), at: .init(line: 1, column: 1))
+    }
+    defer { yaml_parser_delete(&parser) }
+    var empty: UInt8 = 0
+    yaml_parser_set_input_string(&parser, base ?? withUnsafeMutablePointer(to: &empty) { $0 }, count)
+
+    var rootOfDocument: YAMLNode?
+    while true {
+      var event = yaml_event_t()
+      guard yaml_parser_parse(&parser, &event) == 1 else { throw Self.syntaxError(parser) }
+      defer { yaml_event_delete(&event) }
+      let position = Self.position(event.start_mark, event.end_mark)
+
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return documents.first ?? nil
+      case YAML_DOCUMENT_START_EVENT:
+        if !documents.isEmpty { throw YAMLError(.multipleDocuments, at: position) }
+        rootOfDocument = nil
+      case YAML_DOCUMENT_END_EVENT:
+        documents.append(rootOfDocument)
+      case YAML_ALIAS_EVENT:
+        let name = Self.string(event.data.alias.anchor)
+        guard var node = anchors[name] else { throw YAMLError(.unknownAlias(name), at: position) }
+        node.position = position
+        if let done = try add(node) { rootOfDocument = done }
+      case YAML_SCALAR_EVENT:
+        let scalar = event.data.scalar
+        let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+        let node = YAMLNode(.scalar(text, plain: plain), at: position)
+        if let anchor = scalar.anchor { anchors[Self.string(anchor)] = node }
+        if let done = try add(node) { rootOfDocument = done }
+      case YAML_SEQUENCE_START_EVENT:
+        let anchor = event.data.sequence_start.anchor.map(Self.string)
+        stack.append(.sequence([], Self.position(event.start_mark, nil), anchor: anchor))
+      case YAML_MAPPING_START_EVENT:
+        let anchor = event.data.mapping_start.anchor.map(Self.string)
+        stack.append(
+          .mapping([], pendingKey: nil, Self.position(event.start_mark, nil), anchor: anchor, merged: []))
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        let node: YAMLNode
+        let anchor: String?
+        switch stack.removeLast() {
+        case .sequence(let items, let start, let name):
+          node = YAMLNode(.sequence(items), at: start)
+          anchor = name
+        case .mapping(let pairs, _, let start, let name, _):
+          node = YAMLNode(.mapping(pairs), at: start)
+          anchor = name
+        }
+        if let anchor { anchors[anchor] = node }
+        if let done = try add(node) { rootOfDocument = done }
+      default:
+        break
+      }
+    }
+  }
+
+  /// Adds a finished node to the open collection; returns it when it is a document's root.
+  private mutating func add(_ node: YAMLNode) throws(YAMLError) -> YAMLNode? {
+    guard let top = stack.popLast() else { return node }
+    switch top {
+    case .sequence(var items, let start, let anchor):
+      items.append(node)
+      stack.append(.sequence(items, start, anchor: anchor))
+    case .mapping(var pairs, let pendingKey, let start, let anchor, var merged):
+      if let key = pendingKey {
+        if key.scalar == "<<", case .scalar(_, plain: true) = key.content {
+          merged.formUnion(try Self.merge(node, into: &pairs))
+        } else if let keyText = key.scalar,
+          let existing = pairs.firstIndex(where: { $0.key.scalar == keyText })
+        {
+          // A key written out overrides one brought in by a merge; two written keys clash.
+          guard merged.remove(keyText) != nil else {
+            throw YAMLError(.duplicateKey(keyText, first: pairs[existing].key.position), at: key.position)
+          }
+          pairs[existing] = YAMLPair(key: key, value: node)
+        } else {
+          pairs.append(YAMLPair(key: key, value: node))
+        }
+        stack.append(.mapping(pairs, pendingKey: nil, start, anchor: anchor, merged: merged))
+      } else {
+        stack.append(.mapping(pairs, pendingKey: node, start, anchor: anchor, merged: merged))
+      }
+    }
+    return nil
+  }
+
+  /// Applies a `<<` value: keys already present (written earlier or merged first) win.
+  private static func merge(_ value: YAMLNode, into pairs: inout [YAMLPair]) throws(YAMLError)
+    -> [String]
+  {
+    let sources: [YAMLNode]
+    switch value.content {
+    case .mapping: sources = [value]
+    case .sequence(let items): sources = items
+    case .scalar: throw YAMLError(.invalidMerge, at: value.position)
+    }
+    var added: [String] = []
+    for source in sources {
+      guard let entries = source.mapping else { throw YAMLError(.invalidMerge, at: source.position) }
+      for entry in entries where !pairs.contains(where: { $0.key.scalar == entry.key.scalar }) {
+        pairs.append(entry)
+        if let key = entry.key.scalar { added.append(key) }
+      }
+    }
+    return added
+  }
+
+  private static func position(_ start: yaml_mark_t, _ end: yaml_mark_t?) -> SourcePosition {
+    var width = 1
+    if let end, end.line == start.line { width = Int(end.column) - Int(start.column) }
+    return SourcePosition(line: Int(start.line) + 1, column: Int(start.column) + 1, width: width)
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+    String(cString: pointer)
+  }
+
+  private static func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
+    let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+    let context = parser.context.map { String(cString: $0) }
+    let mark = parser.problem_mark
+    return YAMLError(
+      .syntax(problem: problem, context: context),
+      at: SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+  }
+}
