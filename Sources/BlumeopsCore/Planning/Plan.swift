@@ -16,21 +16,27 @@ public struct Plan: Sendable {
   }
 
   /// Waves for display: a node's wave is one more than the highest of its prerequisites.
+  /// Computed in topological order, without recursion: chains may be thousands long.
   public var waves: [[Int]] {
-    var wave = [Int](repeating: -1, count: nodes.count)
-    func compute(_ index: Int) -> Int {
-      if wave[index] >= 0 { return wave[index] }
-      let node = nodes[index]
-      let level = (node.dependencies + node.after).map { compute($0) + 1 }.max() ?? 0
-      wave[index] = level
-      return level
+    var waiting = nodes.map { Set($0.dependencies + $0.after).count }
+    var dependents = [[Int]](repeating: [], count: nodes.count)
+    for node in nodes {
+      for prerequisite in Set(node.dependencies + node.after) { dependents[prerequisite].append(node.id) }
     }
-    var result: [[Int]] = []
-    for index in nodes.indices {
-      let level = compute(index)
-      while result.count <= level { result.append([]) }
-      result[level].append(index)
+    var wave = [Int](repeating: 0, count: nodes.count)
+    var queue = nodes.indices.filter { waiting[$0] == 0 }
+    var head = 0
+    while head < queue.count {
+      let index = queue[head]
+      head += 1
+      for dependent in dependents[index] {
+        wave[dependent] = max(wave[dependent], wave[index] + 1)
+        waiting[dependent] -= 1
+        if waiting[dependent] == 0 { queue.append(dependent) }
+      }
     }
+    var result = [[Int]](repeating: [], count: (wave.max() ?? -1) + 1)
+    for index in nodes.indices { result[wave[index]].append(index) }
     return result
   }
 }

@@ -28,9 +28,22 @@ public enum YAMLReader {
 
 /// Consumes parser events and assembles nodes bottom-up.
 private struct TreeBuilder {
-  private enum Frame {
-    case sequence([YAMLNode], SourcePosition, anchor: String?)
-    case mapping([YAMLPair], pendingKey: YAMLNode?, SourcePosition, anchor: String?, merged: Set<String>)
+  /// An open collection. Mutated in place on the stack: rebuilding it per child would copy it.
+  private struct Frame {
+    var isMapping: Bool
+    var start: SourcePosition
+    var anchor: String?
+    var items: [YAMLNode] = []
+    var pairs: [YAMLPair] = []
+    var pendingKey: YAMLNode?
+    /// Index of each scalar key in `pairs`, so duplicate checks stay constant-time.
+    var keyIndex: [String: Int] = [:]
+    /// Keys brought in by a `<<` merge, which a written key may override.
+    var merged: Set<String> = []
+
+    var node: YAMLNode {
+      YAMLNode(isMapping ? .mapping(pairs) : .sequence(items), at: start)
+    }
   }
 
   private var stack: [Frame] = []
@@ -75,23 +88,14 @@ private struct TreeBuilder {
         if let done = try add(node) { rootOfDocument = done }
       case YAML_SEQUENCE_START_EVENT:
         let anchor = event.data.sequence_start.anchor.map(Self.string)
-        stack.append(.sequence([], Self.position(event.start_mark, nil), anchor: anchor))
+        stack.append(Frame(isMapping: false, start: Self.position(event.start_mark, nil), anchor: anchor))
       case YAML_MAPPING_START_EVENT:
         let anchor = event.data.mapping_start.anchor.map(Self.string)
-        stack.append(
-          .mapping([], pendingKey: nil, Self.position(event.start_mark, nil), anchor: anchor, merged: []))
+        stack.append(Frame(isMapping: true, start: Self.position(event.start_mark, nil), anchor: anchor))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-        let node: YAMLNode
-        let anchor: String?
-        switch stack.removeLast() {
-        case .sequence(let items, let start, let name):
-          node = YAMLNode(.sequence(items), at: start)
-          anchor = name
-        case .mapping(let pairs, _, let start, let name, _):
-          node = YAMLNode(.mapping(pairs), at: start)
-          anchor = name
-        }
-        if let anchor { anchors[anchor] = node }
+        let frame = stack.removeLast()
+        let node = frame.node
+        if let anchor = frame.anchor { anchors[anchor] = node }
         if let done = try add(node) { rootOfDocument = done }
       default:
         break
@@ -101,53 +105,49 @@ private struct TreeBuilder {
 
   /// Adds a finished node to the open collection; returns it when it is a document's root.
   private mutating func add(_ node: YAMLNode) throws(YAMLError) -> YAMLNode? {
-    guard let top = stack.popLast() else { return node }
-    switch top {
-    case .sequence(var items, let start, let anchor):
-      items.append(node)
-      stack.append(.sequence(items, start, anchor: anchor))
-    case .mapping(var pairs, let pendingKey, let start, let anchor, var merged):
-      if let key = pendingKey {
-        if key.scalar == "<<", case .scalar(_, plain: true) = key.content {
-          merged.formUnion(try Self.merge(node, into: &pairs))
-        } else if let keyText = key.scalar,
-          let existing = pairs.firstIndex(where: { $0.key.scalar == keyText })
-        {
-          // A key written out overrides one brought in by a merge; two written keys clash.
-          guard merged.remove(keyText) != nil else {
-            throw YAMLError(.duplicateKey(keyText, first: pairs[existing].key.position), at: key.position)
-          }
-          pairs[existing] = YAMLPair(key: key, value: node)
-        } else {
-          pairs.append(YAMLPair(key: key, value: node))
-        }
-        stack.append(.mapping(pairs, pendingKey: nil, start, anchor: anchor, merged: merged))
-      } else {
-        stack.append(.mapping(pairs, pendingKey: node, start, anchor: anchor, merged: merged))
+    guard !stack.isEmpty else { return node }
+    let top = stack.count - 1
+    guard stack[top].isMapping else {
+      stack[top].items.append(node)
+      return nil
+    }
+    guard let key = stack[top].pendingKey else {
+      stack[top].pendingKey = node
+      return nil
+    }
+    stack[top].pendingKey = nil
+    if key.scalar == "<<", case .scalar(_, plain: true) = key.content {
+      try merge(node, into: top)
+    } else if let keyText = key.scalar, let existing = stack[top].keyIndex[keyText] {
+      // A key written out overrides one brought in by a merge; two written keys clash.
+      guard stack[top].merged.remove(keyText) != nil else {
+        throw YAMLError(.duplicateKey(keyText, first: stack[top].pairs[existing].key.position), at: key.position)
       }
+      stack[top].pairs[existing] = YAMLPair(key: key, value: node)
+    } else {
+      if let keyText = key.scalar { stack[top].keyIndex[keyText] = stack[top].pairs.count }
+      stack[top].pairs.append(YAMLPair(key: key, value: node))
     }
     return nil
   }
 
   /// Applies a `<<` value: keys already present (written earlier or merged first) win.
-  private static func merge(_ value: YAMLNode, into pairs: inout [YAMLPair]) throws(YAMLError)
-    -> [String]
-  {
+  private mutating func merge(_ value: YAMLNode, into top: Int) throws(YAMLError) {
     let sources: [YAMLNode]
     switch value.content {
     case .mapping: sources = [value]
     case .sequence(let items): sources = items
     case .scalar: throw YAMLError(.invalidMerge, at: value.position)
     }
-    var added: [String] = []
     for source in sources {
       guard let entries = source.mapping else { throw YAMLError(.invalidMerge, at: source.position) }
-      for entry in entries where !pairs.contains(where: { $0.key.scalar == entry.key.scalar }) {
-        pairs.append(entry)
-        if let key = entry.key.scalar { added.append(key) }
+      for entry in entries {
+        guard let key = entry.key.scalar, stack[top].keyIndex[key] == nil else { continue }
+        stack[top].keyIndex[key] = stack[top].pairs.count
+        stack[top].pairs.append(entry)
+        stack[top].merged.insert(key)
       }
     }
-    return added
   }
 
   private static func position(_ start: yaml_mark_t, _ end: yaml_mark_t?) -> SourcePosition {

@@ -1,0 +1,187 @@
+/// A task as written in the task files, with `extends` already applied.
+public struct TaskDefinition: Sendable {
+  public var name: String
+  /// Where the task's name is written.
+  public var location: SourceLocation
+  public var description: String?
+  public var aliases: [String]
+  public var hidden: Bool
+  public var depends: [TaskReference]
+  public var dependsPost: [TaskReference]
+  public var steps: [StepDefinition]
+  public var directory: String?
+  public var environment: [EnvironmentVariable]
+  public var arguments: [ArgumentSpec]
+  public var flags: [FlagSpec]
+  public var secrets: [SecretRequirement]
+  public var requires: [ToolRequirement]
+  public var preconditions: [Precondition]
+  public var confirm: Confirmation?
+  public var timeout: Duration?
+  public var retry: RetryPolicy?
+  public var lock: String?
+  public var interactive: Bool
+  public var extends: String?
+  public var sources: [String]
+  public var outputs: [String]
+  /// Set for a mise-style file task: the script's path relative to the project root.
+  public var script: String?
+
+  public init(name: String, location: SourceLocation) {
+    self.name = name
+    self.location = location
+    description = nil
+    aliases = []
+    hidden = false
+    depends = []
+    dependsPost = []
+    steps = []
+    directory = nil
+    environment = []
+    arguments = []
+    flags = []
+    secrets = []
+    requires = []
+    preconditions = []
+    confirm = nil
+    timeout = nil
+    retry = nil
+    lock = nil
+    interactive = false
+    extends = nil
+    sources = []
+    outputs = []
+    script = nil
+  }
+
+  /// Every name the task answers to.
+  public var names: [String] { [name] + aliases }
+}
+
+/// A reference to another task, with the arguments and flags to give it.
+public struct TaskReference: Sendable, Hashable {
+  public var name: String
+  public var arguments: [String]
+  public var flags: [String: String]
+  public var location: SourceLocation
+
+  public init(
+    name: String, arguments: [String] = [], flags: [String: String] = [:],
+    location: SourceLocation
+  ) {
+    self.name = name
+    self.arguments = arguments
+    self.flags = flags
+    self.location = location
+  }
+}
+
+/// One step as written.
+public struct StepDefinition: Sendable {
+  public enum Action: Sendable {
+    case shell(String)
+    case exec([String])
+    case task(TaskReference)
+    case builtin(name: String, options: [(key: String, value: String)])
+  }
+
+  public var action: Action
+  public var location: SourceLocation
+  public var directory: String?
+  public var environment: [EnvironmentVariable] = []
+  public var allowFailure = false
+  public var condition: String?
+  public var capture: String?
+  public var captureIsSecret = false
+
+  public init(_ action: Action, location: SourceLocation) {
+    self.action = action
+    self.location = location
+  }
+}
+
+/// A positional parameter.
+public struct ArgumentSpec: Sendable, Hashable {
+  public var name: String
+  public var help: String?
+  public var required: Bool
+  public var defaultValue: String?
+  public var choices: [String]
+  public var variadic: Bool
+
+  public init(
+    name: String, help: String? = nil, required: Bool = true, defaultValue: String? = nil,
+    choices: [String] = [], variadic: Bool = false
+  ) {
+    self.name = name
+    self.help = help
+    self.required = required
+    self.defaultValue = defaultValue
+    self.choices = choices
+    self.variadic = variadic
+  }
+}
+
+/// A named parameter (`--name value`, `-s value`, or `--name` for booleans).
+public struct FlagSpec: Sendable, Hashable {
+  public enum Kind: String, Sendable { case string, int, bool }
+
+  public var name: String
+  public var kind: Kind
+  public var short: Character?
+  public var defaultValue: String?
+  public var choices: [String]
+  public var help: String?
+  /// An environment variable that supplies the value when the flag is not given.
+  public var environment: String?
+
+  public init(
+    name: String, kind: Kind = .string, short: Character? = nil, defaultValue: String? = nil,
+    choices: [String] = [], help: String? = nil, environment: String? = nil
+  ) {
+    self.name = name
+    self.kind = kind
+    self.short = short
+    self.defaultValue = defaultValue
+    self.choices = choices
+    self.help = help
+    self.environment = environment
+  }
+}
+
+/// A tool that must be on PATH, optionally with a minimum version.
+public struct ToolRequirement: Sendable, Hashable {
+  public var tool: String
+  /// A constraint such as `>=2.15`.
+  public var constraint: VersionConstraint?
+  public var location: SourceLocation
+
+  public init(tool: String, constraint: VersionConstraint? = nil, location: SourceLocation) {
+    self.tool = tool
+    self.constraint = constraint
+    self.location = location
+  }
+}
+
+public struct Precondition: Sendable, Hashable {
+  public var command: String
+  public var message: String
+  public var location: SourceLocation
+
+  public init(command: String, message: String, location: SourceLocation) {
+    self.command = command
+    self.message = message
+    self.location = location
+  }
+}
+
+public struct Confirmation: Sendable, Hashable {
+  public var message: String
+  /// A word the user must type; nil for a yes/no question.
+  public var expect: String?
+
+  public init(message: String, expect: String? = nil) {
+    self.message = message
+    self.expect = expect
+  }
+}

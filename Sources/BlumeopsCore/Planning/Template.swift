@@ -1,0 +1,66 @@
+/// A string with `{{ name }}` placeholders.
+public struct Template: Sendable {
+  public enum Segment: Sendable, Equatable {
+    case text(String)
+    case parameter(String)
+  }
+
+  public var segments: [Segment]
+
+  public init(_ text: String) {
+    var segments: [Segment] = []
+    var rest = Substring(text)
+    while let open = rest.firstRange(of: "{{") {
+      guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+      let name = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
+      guard Self.isParameterName(name) else {
+        segments.append(.text(String(rest[..<close.upperBound])))
+        rest = rest[close.upperBound...]
+        continue
+      }
+      if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
+      segments.append(.parameter(name))
+      rest = rest[close.upperBound...]
+    }
+    if !rest.isEmpty { segments.append(.text(String(rest))) }
+    self.segments = segments
+  }
+
+  /// Names that look like parameters; anything else between braces is left as text
+  /// (so Go templates such as `{{.Status}}` in a kubectl command pass through untouched).
+  static func isParameterName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+    return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+  }
+
+  public var parameters: [String] {
+    segments.compactMap { if case .parameter(let name) = $0 { return name } else { return nil } }
+  }
+
+  /// The text with each placeholder replaced by `value(name)`.
+  public func render(_ value: (String) -> String) -> String {
+    var result = ""
+    for segment in segments {
+      switch segment {
+      case .text(let text): result += text
+      case .parameter(let name): result += value(name)
+      }
+    }
+    return result
+  }
+
+  /// True when the text contains no placeholder, so it can be used as is.
+  public var isPlain: Bool { !segments.contains { if case .parameter = $0 { return true } else { return false } } }
+}
+
+/// Quoting for bash and sh: a value becomes exactly one word, whatever it contains.
+public enum ShellQuote {
+  public static func quote(_ value: String) -> String {
+    if !value.isEmpty, value.unicodeScalars.allSatisfy(isSafe) { return value }
+    return "'" + value.replacing("'", with: "'\\''") + "'"
+  }
+
+  private static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-./:=@%+,".unicodeScalars.contains(scalar))
+  }
+}
