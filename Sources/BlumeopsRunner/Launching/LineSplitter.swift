@@ -1,0 +1,40 @@
+/// Cuts a byte stream into batches of whole lines, however long a line is.
+struct LineSplitter {
+  private var partial: [UInt8] = []
+
+  /// Takes the next bytes read; returns the complete lines they finish, each ending in `\n`.
+  mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+    guard let last = lastNewline(in: bytes) else {
+      partial.append(contentsOf: bytes)
+      return nil
+    }
+    var batch: [UInt8]
+    if partial.isEmpty {
+      batch = Array(bytes[...last])
+    } else {
+      batch = partial
+      batch.append(contentsOf: bytes[...last])
+      partial.removeAll(keepingCapacity: true)
+    }
+    if last + 1 < bytes.count { partial.append(contentsOf: bytes[(last + 1)...]) }
+    return batch
+  }
+
+  /// Ends the stream: an unfinished last line gets its newline.
+  mutating func finish() -> [UInt8]? {
+    guard !partial.isEmpty else { return nil }
+    var batch = partial
+    batch.append(UInt8(ascii: "\n"))
+    partial = []
+    return batch
+  }
+
+  private func lastNewline(in bytes: UnsafeRawBufferPointer) -> Int? {
+    var index = bytes.count - 1
+    while index >= 0 {
+      if bytes[index] == UInt8(ascii: "\n") { return index }
+      index -= 1
+    }
+    return nil
+  }
+}

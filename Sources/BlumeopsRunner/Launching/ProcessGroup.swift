@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Signals and waits on a child and the process group it leads, without ever reaping the leader:
+/// while it is an unreaped zombie its pid, and so the group id, cannot be reused.
+enum ProcessGroup {
+  /// Sends `signal` to every process of the group led by `leader`.
+  static func signal(_ leader: pid_t, _ signal: Int32) {
+    _ = kill(-leader, signal)
+  }
+
+  /// True once `pid` has exited; leaves the zombie for the reaper.
+  static func hasExited(_ pid: pid_t) -> Bool {
+    var info = siginfo_t()
+    while true {
+      if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 {
+        // With WNOHANG and nothing to report, waitid leaves the zeroed siginfo untouched.
+        return info.si_signo != 0
+      }
+      if errno != EINTR { return true }
+    }
+  }
+
+  /// Waits until `pid` has exited, without reaping it.
+  static func waitForExit(_ pid: pid_t) async {
+    // The exit usually comes with the end of output; poll fast first, then back off.
+    for _ in 0..<50 {
+      if hasExited(pid) { return }
+      await Task.yield()
+    }
+    var pause = Duration.microseconds(100)
+    while !hasExited(pid) {
+      try? await Task.sleep(for: pause)
+      pause = min(pause * 2, .milliseconds(20))
+    }
+  }
+
+  /// True while a live process other than `leader` belongs to the group `leader` leads.
+  static func hasOtherMembers(_ leader: pid_t) -> Bool {
+    #if os(Linux)
+      guard let proc = opendir("/proc") else { return false }
+      defer { closedir(proc) }
+      while let entry = readdir(proc) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        guard let pid = pid_t(name), pid != leader else { continue }
+        if let (state, group) = statusAndGroup(of: pid), group == leader, state != "Z" {
+          return true
+        }
+      }
+      return false
+    #else
+      return kill(-leader, 0) == 0
+    #endif
+  }
+
+  #if os(Linux)
+    /// The state letter and process group from `/proc/PID/stat`.
+    private static func statusAndGroup(of pid: pid_t) -> (Character, pid_t)? {
+      let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { return nil }
+      defer { close(fd) }
+      var buffer = [UInt8](repeating: 0, count: 512)
+      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      guard count > 0 else { return nil }
+      let text = String(decoding: buffer[..<count], as: UTF8.self)
+      // The command name may hold spaces and parentheses: fields start after the last `)`.
+      guard let close = text.lastIndex(of: ")") else { return nil }
+      let fields = text[text.index(after: close)...].split(separator: " ")
+      guard fields.count > 3, let state = fields[0].first, let group = pid_t(fields[2]) else {
+        return nil
+      }
+      return (state, group)
+    }
+  #endif
+}

@@ -1,0 +1,131 @@
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@testable import BlumeopsRunner
+
+@Suite struct SubprocessLauncherTests {
+  let launcher = SubprocessLauncher()
+
+  func request(_ script: String, in directory: String, timeout: Duration? = nil) -> LaunchRequest {
+    LaunchRequest(
+      argv: ExecutableLocator.shellArguments(
+        for: script, path: currentEnvironment()["PATH"], directory: directory),
+      directory: directory, environment: currentEnvironment(), timeout: timeout,
+      gracePeriod: .milliseconds(500))
+  }
+
+  @Test func aShellStepStreamsStdoutAndStderrLinesSeparately() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let recorder = LineRecorder()
+    let result = try await launcher.launch(
+      request("echo one; echo two >&2; printf three", in: directory.path),
+      control: ProcessControl(), output: recorder.record)
+    #expect(result == LaunchResult(status: .exited(0)))
+    #expect(recorder.lines(.standardOutput) == ["one", "three"])
+    #expect(recorder.lines(.standardError) == ["two"])
+  }
+
+  @Test func theExitStatusOfAFailingScriptIsReported() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let result = try await launcher.launch(
+      request("false; echo unreachable", in: directory.path), control: ProcessControl(),
+      output: { _, _ in })
+    #expect(result.exitCode == 1)
+  }
+
+  @Test func childrenGetUnbufferedPythonAndTheRequestedDirectory() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let recorder = LineRecorder()
+    var plain = request("echo \"$PYTHONUNBUFFERED\"; pwd", in: directory.path)
+    plain.environment["PYTHONUNBUFFERED"] = nil
+    _ = try await launcher.launch(plain, control: ProcessControl(), output: recorder.record)
+    let realDirectory = String(cString: realpath(directory.path, nil))
+    #expect(recorder.lines(.standardOutput) == ["1", realDirectory])
+  }
+
+  @Test func aLineLongerThanAPipeBufferStaysOneLine() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let recorder = LineRecorder()
+    _ = try await launcher.launch(
+      request("head -c 300000 /dev/zero | tr '\\0' x; echo; echo after", in: directory.path),
+      control: ProcessControl(), output: recorder.record)
+    let lines = recorder.lines(.standardOutput)
+    #expect(lines.count == 2)
+    #expect(lines.first?.count == 300_000)
+    #expect(lines.last == "after")
+  }
+
+  @Test func aTimeoutExits124AndKillsABackgroundedGrandchild() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let script = "sleep 100 & echo $! > grandchild.pid; sleep 100"
+    let result = try await launcher.launch(
+      request(script, in: directory.path, timeout: .milliseconds(300)),
+      control: ProcessControl(), output: { _, _ in })
+    #expect(result.timedOut)
+    #expect(result.exitCode == 124)
+    let pid = try #require(directory.read("grandchild.pid").flatMap { pid_t($0.trimmed) })
+    #expect(await eventuallyDead(pid))
+  }
+
+  @Test func aGrandchildLeftRunningBySuccessfulScriptIsSwept() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let result = try await launcher.launch(
+      request("sleep 100 & echo $! > grandchild.pid", in: directory.path),
+      control: ProcessControl(), output: { _, _ in })
+    #expect(result.exitCode == 0)
+    let pid = try #require(directory.read("grandchild.pid").flatMap { pid_t($0.trimmed) })
+    #expect(await eventuallyDead(pid))
+  }
+
+  @Test func aStopRequestReachesTheWholeGroup() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let control = ProcessControl()
+    let script = "trap 'echo got TERM; exit 7' TERM; echo ready; sleep 100 & wait"
+    let recorder = LineRecorder()
+    async let result = launcher.launch(
+      request(script, in: directory.path), control: control, output: recorder.record)
+    while recorder.lines(.standardOutput).isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+    control.stop(signal: SIGTERM)
+    #expect(try await result.exitCode == 7)
+    #expect(recorder.lines(.standardOutput) == ["ready", "got TERM"])
+  }
+
+  @Test func aMissingProgramIsReportedAsNotFound() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    await #expect(throws: LaunchError.executableNotFound("no-such-program-here")) {
+      _ = try await launcher.launch(
+        LaunchRequest(
+          argv: ["no-such-program-here"], directory: directory.path,
+          environment: currentEnvironment()),
+        control: ProcessControl(), output: { _, _ in })
+    }
+  }
+
+  @Test func captureCollectsBothStreams() async throws {
+    let output = try await launcher.capture(
+      argv: ["/bin/sh", "-c", "printf secret; echo oops >&2; exit 3"], directory: "/",
+      environment: currentEnvironment())
+    #expect(output.status == .exited(3))
+    #expect(output.standardOutput == "secret\n")
+    #expect(output.standardError == "oops\n")
+  }
+}
+
+extension String {
+  var trimmed: String {
+    String(self.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+  }
+}
