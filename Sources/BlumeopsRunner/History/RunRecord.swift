@@ -1,0 +1,87 @@
+import BlumeopsCore
+
+/// One run in `.blumeops/history.jsonl`. A run writes a `start` line when it begins and an `end`
+/// line when it finishes; a start with no end reads as interrupted.
+public struct RunRecord: Sendable {
+  public struct TaskOutcome: Sendable {
+    public var label: String
+    public var status: String
+    public var exitCode: Int32?
+    public var attempts: Int
+    public var duration: Double?
+
+    public init(label: String, status: String, exitCode: Int32?, attempts: Int, duration: Double?) {
+      self.label = label
+      self.status = status
+      self.exitCode = exitCode
+      self.attempts = attempts
+      self.duration = duration
+    }
+  }
+
+  public var id: String
+  public var start: Double
+  public var end: Double?
+  public var user: String
+  public var host: String
+  public var commit: String?
+  /// The command line, secrets already masked.
+  public var command: String
+  public var pid: Int32
+  /// `ok`, `failed`, `interrupted`, or `running` until the end line is read.
+  public var status: String
+  public var exitCode: Int32?
+  public var tasks: [TaskOutcome]
+
+  public init(id: String, start: Double, user: String, host: String, commit: String?, command: String, pid: Int32) {
+    self.id = id
+    self.start = start
+    self.user = user
+    self.host = host
+    self.commit = commit
+    self.command = command
+    self.pid = pid
+    status = "running"
+    tasks = []
+  }
+
+  func startLine() -> String {
+    JSONValue.object([
+      ("event", .string("start")), ("id", .string(id)), ("start", .string(WallClock.iso8601(start))),
+      ("user", .string(user)), ("host", .string(host)), ("commit", .optional(commit)),
+      ("command", .string(command)), ("pid", .number(Int(pid))),
+    ]).serialized() + "\n"
+  }
+
+  func endLine() -> String {
+    JSONValue.object([
+      ("event", .string("end")), ("id", .string(id)), ("end", .string(WallClock.iso8601(end ?? start))),
+      ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
+      ("tasks", .array(tasks.map { task in
+        .object([
+          ("task", .string(task.label)), ("status", .string(task.status)),
+          ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
+          ("attempts", .number(task.attempts)),
+          ("duration", task.duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+        ])
+      })),
+    ]).serialized() + "\n"
+  }
+
+  /// The record as `blumeops history --json` shows it.
+  public var json: JSONValue {
+    .object([
+      ("id", .string(id)), ("start", .string(WallClock.iso8601(start))),
+      ("end", end.map { .string(WallClock.iso8601($0)) } ?? .null), ("user", .string(user)),
+      ("host", .string(host)), ("commit", .optional(commit)), ("command", .string(command)),
+      ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
+      ("tasks", .array(tasks.map { task in
+        .object([
+          ("task", .string(task.label)), ("status", .string(task.status)),
+          ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
+          ("attempts", .number(task.attempts)), ("duration", task.duration.map { .double($0) } ?? .null),
+        ])
+      })),
+    ])
+  }
+}

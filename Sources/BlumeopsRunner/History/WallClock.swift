@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Wall-clock timestamps for records and file names, without Foundation.
+public enum WallClock {
+  /// Seconds since the epoch, with fractions.
+  public static func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+  }
+
+  /// `2026-11-22T23:55:01Z`.
+  public static func iso8601(_ seconds: Double) -> String {
+    format(seconds, "%Y-%m-%dT%H:%M:%SZ")
+  }
+
+  /// `20261122-235501`, for run ids.
+  public static func compact(_ seconds: Double) -> String {
+    format(seconds, "%Y%m%d-%H%M%S")
+  }
+
+  static func format(_ seconds: Double, _ pattern: String) -> String {
+    var time = time_t(seconds)
+    var parts = tm()
+    gmtime_r(&time, &parts)
+    var buffer = [CChar](repeating: 0, count: 64)
+    let count = strftime(&buffer, buffer.count, pattern, &parts)
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}
+
+/// Facts about where a run happens, read without spawning anything.
+public enum RunEnvironment {
+  public static func user(_ environment: [String: String]) -> String {
+    if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+    guard let entry = getpwuid(getuid()) else { return "unknown" }
+    return String(cString: entry.pointee.pw_name)
+  }
+
+  public static func host() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
+    return String(cString: buffer)
+  }
+
+  /// The commit checked out in `root`, read from `.git` directly.
+  public static func gitCommit(root: String) -> String? {
+    let git = root + "/.git"
+    guard let head = readTrimmed(git + "/HEAD") else { return nil }
+    guard head.hasPrefix("ref: ") else { return head }
+    let reference = String(head.dropFirst(5))
+    if let commit = readTrimmed(git + "/" + reference) { return commit }
+    guard let packed = readTrimmed(git + "/packed-refs") else { return nil }
+    for line in packed.split(separator: "\n") where line.hasSuffix(" " + reference) {
+      return String(line.prefix { $0 != " " })
+    }
+    return nil
+  }
+
+  private static func readTrimmed(_ path: String) -> String? {
+    guard let bytes = FileBytes.read(path) else { return nil }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.split(separator: "\n").first.map(String.init)
+  }
+}
+
+/// Small file helpers for the runner's state under `.blumeops/`.
+enum FileBytes {
+  static func read(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count <= 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return bytes
+  }
+
+  /// Appends with one `write` on an `O_APPEND` descriptor, so concurrent runs never interleave a line.
+  @discardableResult
+  static func append(_ text: String, to path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var text = text
+    return text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) == $0.count }
+  }
+
+  static func write(_ text: String, to path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var text = text
+    return text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) == $0.count }
+  }
+
+  /// `mkdir -p`.
+  static func makeDirectories(_ path: String) {
+    var current = ""
+    for part in path.split(separator: "/") {
+      current += "/" + part
+      mkdir(current, 0o755)
+    }
+  }
+}
