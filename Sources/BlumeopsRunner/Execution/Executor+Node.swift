@@ -1,0 +1,51 @@
+import BlumeopsCore
+
+extension Executor {
+  /// One task of the plan from start to end: up-to-date check, lock, attempts, announcements.
+  func runNode(_ index: Int, control: ProcessControl) async -> RunReport.Entry {
+    let task = plan.nodes[index].task
+    let output = context.output
+    let stream = output.open(label: task.label, colorIndex: index)
+    defer { output.close(stream) }
+    if let upToDate, upToDate.isUpToDate(task) {
+      output.announce(stream, .note("\(task.label) is up to date"))
+      return RunReport.Entry(label: task.label, state: .upToDate)
+    }
+    output.announce(stream, .start(label: task.label))
+    let started = ContinuousClock.now
+    var runner = TaskRunner(context: context, control: control, stream: stream)
+    var lock: TaskLock?
+    if let name = task.lock {
+      switch await runner.takeLock(name, for: task) {
+      case .taken(let taken):
+        lock = taken
+        runner.heldLocks.insert(name)
+      case .refused(let outcome):
+        let entry = Self.entry(refused: outcome, task: task, duration: started.duration(to: .now))
+        output.announce(stream, entry.endAnnouncement)
+        return entry
+      }
+    }
+    let result = await runner.runAttempts(task, deadline: nil)
+    lock?.release()
+    let entry = RunReport.Entry(
+      label: task.label, state: result.state, exitCode: result.failure?.code,
+      timedOut: result.failure?.timedOut ?? false, attempts: result.count,
+      attemptStatuses: result.statuses, duration: started.duration(to: .now),
+      subtasks: result.subtasks)
+    if entry.state == .succeeded { upToDate?.recordSuccess(task) }
+    output.announce(stream, entry.endAnnouncement)
+    return entry
+  }
+
+  private static func entry(
+    refused outcome: StepOutcome, task: PlannedTask, duration: Duration
+  ) -> RunReport.Entry {
+    guard case .failed(let failure) = outcome else {
+      return RunReport.Entry(label: task.label, state: .cancelled, duration: duration)
+    }
+    return RunReport.Entry(
+      label: task.label, state: .failed, exitCode: failure.code, attempts: 0,
+      attemptStatuses: [failure.status], duration: duration)
+  }
+}

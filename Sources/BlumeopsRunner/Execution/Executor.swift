@@ -1,0 +1,134 @@
+import BlumeopsCore
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Carries out a `Plan`: starts what the pure `Schedule` says is ready, up to `jobs` at once,
+/// stops siblings on the first failure, and reports how every task ended.
+public final class Executor: Sendable {
+  private struct State {
+    var controls: [Int: ProcessControl] = [:]
+    var interrupts = 0
+    /// The first failure's exit code or the interrupt, whichever came first, decides the exit.
+    var firstEvent: Int32?
+    var interruptSignal: Int32?
+  }
+
+  let plan: Plan
+  let context: RunContext
+  let upToDate: (any UpToDateCheck)?
+  private let state = Mutex(State())
+
+  public init(
+    plan: Plan, launcher: any ProcessLauncher, builtins: (any BuiltinHandler)? = nil,
+    options: ExecutorOptions, secrets: ResolvedSecrets = ResolvedSecrets(),
+    upToDate: (any UpToDateCheck)? = nil, destination: OutputDestination = OutputDestination()
+  ) {
+    self.plan = plan
+    self.upToDate = upToDate
+    let masker = Masker(secrets.values)
+    let output = OutputCoordinator(
+      mode: options.output, color: options.color, ci: options.ci, verbosity: options.verbosity,
+      labels: plan.nodes.map(\.task.label), masker: masker, destination: destination,
+      logDirectory: options.logDirectory)
+    context = RunContext(
+      root: plan.root, launcher: launcher, builtins: builtins, options: options, secrets: secrets,
+      output: output, masker: masker)
+  }
+
+  /// Forwards an interrupt (SIGINT or SIGTERM) to every running task's process group and starts
+  /// nothing new; a second call sends SIGKILL. For the CLI's signal handler.
+  public func interrupt(signal: Int32) {
+    let controls = state.withLock { state in
+      state.interrupts += 1
+      if state.interruptSignal == nil { state.interruptSignal = signal }
+      if state.firstEvent == nil { state.firstEvent = 128 + signal }
+      return Array(state.controls.values)
+    }
+    for control in controls { control.stop(signal: signal) }
+  }
+
+  /// Runs the plan to its end and prints the summary.
+  public func run() async -> RunReport {
+    var schedule = Schedule(plan: plan, keepGoing: context.options.keepGoing)
+    var entries = plan.nodes.map { RunReport.Entry(label: $0.task.label, state: .pending) }
+    await withTaskGroup(of: (Int, RunReport.Entry).self) { group in
+      var running = 0
+      while true {
+        if isInterrupted { schedule.stop() }
+        var started = false
+        for node in schedule.takeReady(limit: context.options.jobs) {
+          started = true
+          guard let control = register(node) else {
+            schedule.finish(node, .cancelled)
+            entries[node].state = .cancelled
+            continue
+          }
+          running += 1
+          group.addTask { (node, await self.runNode(node, control: control)) }
+        }
+        if running == 0 {
+          // Refusing to start a node settles it and may make others ready: look again.
+          if started && !schedule.isFinished { continue }
+          break
+        }
+        guard let (node, entry) = await group.next() else { break }
+        running -= 1
+        state.withLock { _ = $0.controls.removeValue(forKey: node) }
+        entries[node] = entry
+        schedule.finish(node, entry.state)
+        if entry.state == .failed { failed(entry) }
+      }
+    }
+    for index in entries.indices where entries[index].state == .pending {
+      entries[index].state = schedule.states[index]
+    }
+    let report = state.withLock { state in
+      RunReport(
+        nodes: entries, exitCode: state.firstEvent ?? 0, interruptSignal: state.interruptSignal)
+    }
+    printSummary(report)
+    return report
+  }
+
+  private var isInterrupted: Bool { state.withLock { $0.interrupts > 0 } }
+
+  /// A control for a node about to start, or nil when an interrupt forbids starting it: after
+  /// one interrupt only `depends_post` clean-up still starts, after two nothing does.
+  private func register(_ node: Int) -> ProcessControl? {
+    let isPost = plan.nodes[node].isPost
+    return state.withLock { state in
+      if state.interrupts > 1 || (state.interrupts == 1 && !isPost) { return nil }
+      let control = ProcessControl()
+      state.controls[node] = control
+      return control
+    }
+  }
+
+  /// Records a failure; without keep-going the running siblings are stopped (their clean-up
+  /// `depends_post` tasks excepted).
+  private func failed(_ entry: RunReport.Entry) {
+    let siblings = state.withLock { state -> [ProcessControl] in
+      if state.firstEvent == nil { state.firstEvent = entry.exitCode ?? 1 }
+      guard !context.options.keepGoing else { return [] }
+      return state.controls.filter { !plan.nodes[$0.key].isPost }.map(\.value)
+    }
+    for control in siblings {
+      control.stop(signal: SIGTERM, escalateAfter: context.options.gracePeriod)
+    }
+  }
+
+  private func printSummary(_ report: RunReport) {
+    let options = context.options
+    guard options.showSummary else { return }
+    var rows = report.summaryRows
+    if options.verbosity == .quiet { rows = rows.filter { $0.state == .failed } }
+    guard !rows.isEmpty else { return }
+    let heading = options.verbosity == .quiet ? [] : [""]
+    context.output.announce(lines: heading + SummaryTable.render(rows, color: options.color))
+  }
+}

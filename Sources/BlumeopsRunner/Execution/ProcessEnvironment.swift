@@ -1,0 +1,38 @@
+import BlumeopsCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Builds the environments of the tasks' processes.
+public enum ProcessEnvironment {
+  /// blumeops' own environment.
+  public static func current() -> [String: String] {
+    var result: [String: String] = [:]
+    guard var pointer = environ as UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? else {
+      return result
+    }
+    while let entry = pointer.pointee {
+      let bytes = UnsafeRawBufferPointer(start: entry, count: strlen(entry))
+      if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+        let name = String(decoding: bytes[..<equals], as: UTF8.self)
+        if result[name] == nil {
+          result[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+        }
+      }
+      pointer += 1
+    }
+    return result
+  }
+
+  /// `base`, then each list in order, later values winning.
+  static func merged(_ base: [String: String], _ layers: [EnvironmentVariable]...) -> [String: String] {
+    var result = base
+    for layer in layers {
+      for variable in layer { result[variable.name] = variable.value }
+    }
+    return result
+  }
+}

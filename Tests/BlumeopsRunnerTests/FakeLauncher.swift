@@ -1,0 +1,109 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@testable import BlumeopsRunner
+
+/// A launcher that interprets a tiny command language instead of starting processes.
+///
+/// A script is `;`-separated commands: `echo TEXT` and `err TEXT` print a line to stdout or
+/// stderr, `env NAME` prints a variable, `exit N` ends with status N, `sleep MS` waits (a stop
+/// request ends it, as a signal would), `flaky KEY N` fails until its Nth run, `pwd` prints the
+/// directory. Every run is logged as `start SCRIPT` / `end SCRIPT` events, in order.
+final class FakeLauncher: ProcessLauncher {
+  struct Invocation: Sendable {
+    var script: String
+    var environment: [String: String]
+    var directory: String
+    var terminal: LaunchRequest.Terminal
+  }
+
+  private struct State {
+    var events: [String] = []
+    var invocations: [Invocation] = []
+    var counters: [String: Int] = [:]
+    var running = 0
+    var maximumRunning = 0
+  }
+
+  private let state = Mutex(State())
+
+  var events: [String] { state.withLock { $0.events } }
+  var invocations: [Invocation] { state.withLock { $0.invocations } }
+  var maximumRunning: Int { state.withLock { $0.maximumRunning } }
+
+  func launch(
+    _ request: LaunchRequest, control: ProcessControl,
+    output: @escaping @Sendable (OutputChannel, [UInt8]) -> Void
+  ) async throws(LaunchError) -> LaunchResult {
+    let script = request.argv.last ?? ""
+    if script.hasPrefix("missing") { throw .executableNotFound("missing") }
+    state.withLock { state in
+      state.events.append("start \(script)")
+      state.invocations.append(
+        Invocation(
+          script: script, environment: request.environment, directory: request.directory,
+          terminal: request.terminal))
+      state.running += 1
+      state.maximumRunning = max(state.maximumRunning, state.running)
+    }
+    let received = Mutex<Int32?>(nil)
+    control.attach { signal in received.withLock { $0 = $0 ?? signal } }
+    defer {
+      control.detach()
+      state.withLock { state in
+        state.events.append("end \(script)")
+        state.running -= 1
+      }
+    }
+    let started = ContinuousClock.now
+    for command in script.split(separator: ";").map({ $0.drop(while: { $0 == " " }) }) {
+      let words = command.split(separator: " ", maxSplits: 1).map(String.init)
+      let argument = words.count > 1 ? words[1] : ""
+      switch words.first ?? "" {
+      case "echo": output(.standardOutput, Array((argument + "\n").utf8))
+      case "err": output(.standardError, Array((argument + "\n").utf8))
+      case "env": output(.standardOutput, Array(((request.environment[argument] ?? "") + "\n").utf8))
+      case "pwd": output(.standardOutput, Array((request.directory + "\n").utf8))
+      case "exit": return LaunchResult(status: .exited(Int32(argument) ?? 1))
+      case "flaky":
+        let parts = argument.split(separator: " ")
+        let key = String(parts[0])
+        let needed = Int(parts[1]) ?? 1
+        let run = state.withLock { state -> Int in
+          state.counters[key, default: 0] += 1
+          return state.counters[key]!
+        }
+        if run < needed { return LaunchResult(status: .exited(Int32(run))) }
+      case "sleep":
+        let end = started.advanced(by: .milliseconds(Int(argument) ?? 0))
+        while ContinuousClock.now < end {
+          if let signal = received.withLock({ $0 }) { return LaunchResult(status: .signaled(signal)) }
+          if let timeout = request.timeout, started.duration(to: .now) >= timeout {
+            return LaunchResult(status: .signaled(SIGTERM), timedOut: true)
+          }
+          try? await Task.sleep(for: .milliseconds(2))
+        }
+      default: break
+      }
+    }
+    if let signal = received.withLock({ $0 }) { return LaunchResult(status: .signaled(signal)) }
+    return LaunchResult(status: .exited(0))
+  }
+
+  func capture(
+    argv: [String], directory: String, environment: [String: String]
+  ) async throws(LaunchError) -> CapturedOutput {
+    let collector = OutputCollector()
+    let result = try await launch(
+      LaunchRequest(argv: argv, directory: directory, environment: environment),
+      control: ProcessControl(), output: collector.append)
+    return CapturedOutput(
+      status: result.status, standardOutput: collector.text(.standardOutput),
+      standardError: collector.text(.standardError))
+  }
+}
