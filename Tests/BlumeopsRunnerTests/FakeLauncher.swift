@@ -31,6 +31,12 @@ final class FakeLauncher: ProcessLauncher {
   }
 
   private let state = Mutex(State())
+  /// What `op read` answers, by reference; nil when `op` is not installed.
+  let onePassword: [String: String]?
+
+  init(onePassword: [String: String]? = [:]) {
+    self.onePassword = onePassword
+  }
 
   var events: [String] { state.withLock { $0.events } }
   var invocations: [Invocation] { state.withLock { $0.invocations } }
@@ -42,6 +48,7 @@ final class FakeLauncher: ProcessLauncher {
   ) async throws(LaunchError) -> LaunchResult {
     let script = request.argv.last ?? ""
     if script.hasPrefix("missing") { throw .executableNotFound("missing") }
+    if request.argv.first == "op" { return try readOnePassword(script, output: output) }
     state.withLock { state in
       state.events.append("start \(script)")
       state.invocations.append(
@@ -92,6 +99,19 @@ final class FakeLauncher: ProcessLauncher {
       }
     }
     if let signal = received.withLock({ $0 }) { return LaunchResult(status: .signaled(signal)) }
+    return LaunchResult(status: .exited(0))
+  }
+
+  private func readOnePassword(
+    _ reference: String, output: @Sendable (OutputChannel, [UInt8]) -> Void
+  ) throws(LaunchError) -> LaunchResult {
+    guard let onePassword else { throw .executableNotFound("op") }
+    state.withLock { $0.events.append("op read \(reference)") }
+    guard let value = onePassword[reference] else {
+      output(.standardError, Array("[ERROR] could not read secret\n".utf8))
+      return LaunchResult(status: .exited(1))
+    }
+    output(.standardOutput, Array(value.utf8))
     return LaunchResult(status: .exited(0))
   }
 

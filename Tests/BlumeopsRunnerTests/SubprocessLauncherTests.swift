@@ -119,7 +119,7 @@ import Testing
       argv: ["/bin/sh", "-c", "printf secret; echo oops >&2; exit 3"], directory: "/",
       environment: currentEnvironment())
     #expect(output.status == .exited(3))
-    #expect(output.standardOutput == "secret\n")
+    #expect(output.standardOutput == "secret")
     #expect(output.standardError == "oops\n")
   }
 }

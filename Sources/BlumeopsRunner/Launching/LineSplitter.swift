@@ -20,13 +20,11 @@ struct LineSplitter {
     return batch
   }
 
-  /// Ends the stream: an unfinished last line gets its newline.
+  /// Ends the stream: returns an unfinished last line, as it is (without a newline).
   mutating func finish() -> [UInt8]? {
     guard !partial.isEmpty else { return nil }
-    var batch = partial
-    batch.append(UInt8(ascii: "\n"))
-    partial = []
-    return batch
+    defer { partial = [] }
+    return partial
   }
 
   private func lastNewline(in bytes: UnsafeRawBufferPointer) -> Int? {

@@ -2,8 +2,9 @@
 public protocol ProcessLauncher: Sendable {
   /// Runs `request` to completion, handing its output to `output` in batches of whole lines.
   ///
-  /// Each batch holds one or more complete lines, each ending in `\n` (a last line without a
-  /// newline gets one). `control` carries stop requests from the executor to the running process.
+  /// Each batch holds one or more complete lines, each ending in `\n`; only the very last batch
+  /// of a stream may end without one, when the output did. `control` carries stop requests from
+  /// the executor to the running process.
   func launch(
     _ request: LaunchRequest, control: ProcessControl,
     output: @escaping @Sendable (OutputChannel, [UInt8]) -> Void

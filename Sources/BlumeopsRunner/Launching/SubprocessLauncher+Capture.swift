@@ -30,7 +30,7 @@ final class OutputCollector: Sendable {
     buffers.withLock { $0[channel] ?? [] }
   }
 
-  /// The channel's text without the newline the line splitter adds to an unfinished last line.
+  /// The channel's text, exactly as written.
   func text(_ channel: OutputChannel) -> String {
     String(decoding: bytes(channel), as: UTF8.self)
   }

@@ -62,9 +62,11 @@ public final class OutputCoordinator: Sendable {
     }
   }
 
-  /// Takes whole lines of a task's output.
+  /// Takes whole lines of a task's output (a missing last newline is added).
   func write(_ stream: Int, _ channel: OutputChannel, _ lines: [UInt8]) {
-    let masked = masker.mask(bytes: lines) ?? lines
+    guard !lines.isEmpty else { return }
+    var masked = masker.mask(bytes: lines) ?? lines
+    if masked.last != UInt8(ascii: "\n") { masked.append(UInt8(ascii: "\n")) }
     state.withLock { state in
       guard let current = state.streams[stream] else { return }
       current.log?.append(masked)
