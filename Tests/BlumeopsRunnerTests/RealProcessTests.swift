@@ -1,0 +1,105 @@
+import BlumeopsCore
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@testable import BlumeopsRunner
+
+/// The executor with the real launcher and real bash: overlap, timeouts, interrupts, orphans.
+@Suite struct RealProcessTests {
+  func shellTask(_ name: String, _ script: String, in directory: String, timeout: Duration? = nil)
+    -> PlannedTask
+  {
+    PlannedTask(
+      label: name, name: name, steps: [PlannedStep(.shell(script), directory: directory)],
+      directory: directory, timeout: timeout)
+  }
+
+  func executor(
+    _ tasks: [PlannedTask], root: String, output: OutputMode = .prefix,
+    destination: OutputDestination = .memory()
+  ) -> Executor {
+    let plan = fakePlan(tasks, root: root)
+    let options = ExecutorOptions(
+      jobs: 4, output: output, gracePeriod: .milliseconds(300), environment: currentEnvironment())
+    return Executor(
+      plan: plan, launcher: SubprocessLauncher(), options: options, destination: destination)
+  }
+
+  @Test func parallelTasksOverlapInTime() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let script = { (name: String) in
+      "date +%s%N > \(name).start; sleep 0.3; date +%s%N > \(name).end"
+    }
+    let report = await executor(
+      [shellTask("a", script("a"), in: directory.path),
+        shellTask("b", script("b"), in: directory.path)], root: directory.path
+    ).run()
+    #expect(report.exitCode == 0)
+    func time(_ file: String) throws -> Int { try #require(directory.read(file).flatMap { Int($0.trimmed) }) }
+    #expect(try time("a.start") < time("b.end"))
+    #expect(try time("b.start") < time("a.end"))
+  }
+
+  @Test func aTimeoutExits124AndLeavesNoProcessOfTheTask() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let script = "echo $$ > leader.pid; sleep 100 & echo $! > child.pid; sleep 100"
+    let report = await executor(
+      [shellTask("hang", script, in: directory.path, timeout: .milliseconds(500))],
+      root: directory.path
+    ).run()
+    #expect(report.exitCode == 124)
+    for file in ["leader.pid", "child.pid"] {
+      let pid = try #require(directory.read(file).flatMap { pid_t($0.trimmed) })
+      #expect(await eventuallyDead(pid))
+    }
+  }
+
+  @Test func anInterruptStopsEveryTaskLeavesNoProcessAndExits130() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let script = { (name: String) in
+      "echo $$ > \(name).leader; sleep 100 & echo $! > \(name).child; sleep 100"
+    }
+    let run = executor(
+      [shellTask("a", script("a"), in: directory.path),
+        shellTask("b", script("b"), in: directory.path)], root: directory.path)
+    async let report = run.run()
+    let files = ["a.leader", "a.child", "b.leader", "b.child"]
+    while files.contains(where: { directory.read($0)?.hasSuffix("\n") != true }) {
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    run.interrupt(signal: SIGINT)
+    let finished = await report
+    #expect(finished.exitCode == 130)
+    #expect(finished.nodes.map(\.state) == [.cancelled, .cancelled])
+    for file in files {
+      let pid = try #require(directory.read(file).flatMap { pid_t($0.trimmed) })
+      #expect(await eventuallyDead(pid), "\(file) survived")
+    }
+  }
+
+  @Test func aSecondInterruptKillsATaskThatIgnoresTheFirst() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let script = "trap '' INT TERM; echo $$ > stubborn.pid; while true; do sleep 0.05; done"
+    let run = executor([shellTask("stubborn", script, in: directory.path)], root: directory.path)
+    async let report = run.run()
+    while directory.read("stubborn.pid")?.hasSuffix("\n") != true {
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    run.interrupt(signal: SIGTERM)
+    try await Task.sleep(for: .milliseconds(100))
+    run.interrupt(signal: SIGTERM)
+    let finished = await report
+    #expect(finished.exitCode == 143)
+    let pid = try #require(directory.read("stubborn.pid").flatMap { pid_t($0.trimmed) })
+    #expect(await eventuallyDead(pid))
+  }
+}
