@@ -36,6 +36,6 @@ let package = Package(
     .testTarget(name: "BlumeopsCoreTests", dependencies: ["BlumeopsCore"]),
     .testTarget(name: "BlumeopsRunnerTests", dependencies: ["BlumeopsRunner"]),
     .testTarget(name: "BlumeopsDocsTests", dependencies: ["BlumeopsDocs"]),
-    .testTarget(name: "BlumeopsEndToEndTests", dependencies: ["BlumeopsCore"]),
+    .testTarget(name: "BlumeopsEndToEndTests", dependencies: ["blumeops"]),
   ]
 )

@@ -49,7 +49,7 @@ public struct Preflight: Sendable {
   }
 
   /// Runs a precondition in the task's directory with its environment.
-  func holds(_ precondition: Precondition, in task: PlannedTask) async -> Bool {
+  public func holds(_ precondition: Precondition, in task: PlannedTask) async -> Bool {
     var environment = self.environment
     for variable in task.environment { environment[variable.name] = variable.value }
     let argv = ExecutableLocator.shellArguments(for: precondition.command, path: environment["PATH"], directory: task.directory)

@@ -1,0 +1,83 @@
+import BlumeopsCore
+import BlumeopsRunner
+
+/// `blumeops history [-n N] [--json]` and `blumeops logs [RUN] [TASK]`.
+struct HistoryFlow {
+  let context: Context
+
+  func history(_ words: [String]) throws(ReportedErrors) -> Int32 {
+    var limit = 20
+    var json = false
+    var index = 0
+    while index < words.count {
+      switch words[index] {
+      case "--json": json = true
+      case "-n", "--limit":
+        index += 1
+        guard index < words.count, let value = Int(words[index]), value > 0 else {
+          throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
+        }
+        limit = value
+      default: throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
+      }
+      index += 1
+    }
+    let store = HistoryStore(root: try context.loadValidProject().directory.root)
+    let records = Array(store.records().suffix(limit))
+    if json {
+      Console.out(JSONValue.array(records.map(\.json)).serialized(indent: 2))
+      return 0
+    }
+    guard !records.isEmpty else {
+      Console.out("no runs recorded yet")
+      return 0
+    }
+    var rows = [["RUN", "STARTED", "STATUS", "EXIT", "DURATION", "COMMAND"]]
+    for record in records.reversed() {
+      rows.append([
+        record.id, WallClock.iso8601(record.start), record.status, record.exitCode.map(String.init) ?? "-",
+        record.end.map { Durations.text($0 - record.start) } ?? "-", record.command,
+      ])
+    }
+    Console.out(Table.render(rows))
+    return 0
+  }
+
+  func logs(_ words: [String]) throws(ReportedErrors) -> Int32 {
+    guard words.count <= 2 else { throw ReportedErrors(.usage("usage: blumeops logs [RUN] [TASK]"), context: context) }
+    let store = HistoryStore(root: try context.loadValidProject().directory.root)
+    let records = store.records()
+    let wanted = words.first ?? "last"
+    guard let record = wanted == "last" ? records.last : records.last(where: { $0.id.hasPrefix(wanted) }) else {
+      throw ReportedErrors(.usage(records.isEmpty ? "no runs recorded yet" : "no run `\(wanted)` in the history; see `blumeops history`"), context: context)
+    }
+    let logs = store.logs(run: record.id)
+    guard words.count == 2 else {
+      Console.out("run \(record.id) (\(record.status)): \(record.command)")
+      Console.out(logs.isEmpty ? "no task logs" : logs.map { "  \($0.task)  \($0.path)" }.joined(separator: "\n"))
+      return 0
+    }
+    let name = SafeFileName.make(words[1])
+    guard let log = logs.first(where: { $0.task == name || $0.task.hasPrefix(name + "_") }), let text = store.read(log.path) else {
+      throw ReportedErrors(.usage("run \(record.id) has no log for task `\(words[1])`"), context: context)
+    }
+    Console.write(text, to: 1)
+    return 0
+  }
+}
+
+enum Durations {
+  static func text(_ seconds: Double) -> String {
+    if seconds < 60 { return String(format1: seconds) + "s" }
+    let minutes = Int(seconds) / 60
+    return "\(minutes)m\(Int(seconds) % 60)s"
+  }
+}
+
+extension String {
+  /// One decimal place, without Foundation.
+  init(format1 value: Double) {
+    let tenths = Int((value * 10).rounded())
+    self = "\(tenths / 10).\(tenths % 10)"
+  }
+}

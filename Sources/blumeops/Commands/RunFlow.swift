@@ -1,0 +1,165 @@
+import BlumeopsCore
+import BlumeopsRunner
+@preconcurrency import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs tasks: plan everything, check everything, ask everything, resolve secrets — and only then
+/// start the first process. A run either starts cleanly or not at all.
+struct RunFlow {
+  let context: Context
+
+  func run(_ invocations: [Invocation]) async throws(ReportedErrors) -> Int32 {
+    let project = try context.loadValidProject()
+    let sources = project.catalog.sources
+    if let asking = invocations.first(where: Self.asksForHelp) {
+      guard let task = project.catalog.task(named: asking.task) else {
+        throw ReportedErrors(.unknownTask(asking.task, suggestion: Suggestion.closest(to: asking.task, in: project.catalog.allNames)), context: context)
+      }
+      Console.out(TaskUsage.text(task))
+      return 0
+    }
+    let root = project.directory.root
+    var planner = Planner(catalog: project.catalog, root: root, environment: context.environment)
+    let plan: Plan
+    do {
+      plan = try planner.plan(invocations)
+    } catch {
+      throw ReportedErrors(error, context: context, sources: sources)
+    }
+    let launcher = SubprocessLauncher()
+    let problems = await Preflight(launcher: launcher, environment: context.environment).check(plan, catalog: project.catalog)
+    let incremental = IncrementalCheck(catalog: project.catalog, state: IncrementalState(root: root), force: context.options.force)
+
+    if context.options.dryRun {
+      var description = PlanDescription(plan: plan, catalog: project.catalog)
+      description.warnings = problems.map(\.message)
+      description.upToDate = Set(plan.nodes.indices.filter { incremental.isUpToDate(plan.nodes[$0].task) })
+      Console.out(description.text())
+      return 0
+    }
+    guard problems.isEmpty else {
+      throw ReportedErrors(errors: problems, renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
+    }
+    try Confirmer(context: context).confirm(Confirmer.requests(plan, catalog: project.catalog))
+    let secrets: ResolvedSecrets
+    do {
+      secrets = try await SecretResolver(launcher: launcher, environment: context.environment, directory: root).resolve(plan)
+    } catch {
+      throw ReportedErrors(.secretUnavailable(task: error.task, variable: error.variable, source: error.source, reason: error.reason), context: context)
+    }
+    return await execute(plan, launcher: launcher, secrets: secrets, incremental: incremental, root: root)
+  }
+
+  private func execute(_ plan: Plan, launcher: SubprocessLauncher, secrets: ResolvedSecrets, incremental: IncrementalCheck, root: String) async -> Int32 {
+    let store = HistoryStore(root: root)
+    let start = WallClock.now()
+    let masker = Masker(secrets.values)
+    var record = RunRecord(
+      id: WallClock.compact(start) + "-\(getpid())", start: start, user: RunEnvironment.user(context.environment),
+      host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
+      command: masker.mask((["blumeops"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), pid: getpid())
+    store.begin(record)
+
+    let options = context.options
+    let parallel = plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessInfoLite.processorCount) > 1
+    var executorOptions = ExecutorOptions(
+      jobs: options.jobs ?? ProcessInfoLite.processorCount, keepGoing: options.keepGoing,
+      output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) } ?? (parallel ? .prefix : .interleave),
+      color: context.color, verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
+      ci: context.isCI, noWaitForLocks: options.noWait, logDirectory: store.logDirectory(run: record.id),
+      terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2), environment: context.environment)
+    executorOptions.showSummary = true
+    let executor = Executor(
+      plan: plan, launcher: launcher, builtins: Builtins(), options: executorOptions, secrets: secrets,
+      upToDate: incremental)
+
+    let forwarding = SignalForwarding { executor.interrupt(signal: $0) }
+    let report = await executor.run()
+    forwarding.cancel()
+
+    record.end = WallClock.now()
+    record.exitCode = report.exitCode
+    record.status = report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
+    record.tasks = report.nodes.map { entry in
+      RunRecord.TaskOutcome(label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode, attempts: entry.attempts, duration: entry.duration?.seconds)
+    }
+    store.finish(record)
+    if options.timings { Console.error(Timings.text(report)) }
+    if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+      StepSummary.append(report, masker: masker, to: summary)
+    }
+    return report.exitCode
+  }
+}
+
+/// Forwards SIGINT and SIGTERM to the executor while a run is under way; blumeops itself ignores
+/// them so that it lives to stop its children and write the summary.
+final class SignalForwarding {
+  private let sources: [any DispatchSourceSignal]
+
+  init(_ handler: @escaping @Sendable (Int32) -> Void) {
+    var sources: [any DispatchSourceSignal] = []
+    for number in [SIGINT, SIGTERM] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { handler(number) }
+      source.resume()
+      sources.append(source)
+    }
+    self.sources = sources
+  }
+
+  func cancel() {
+    for source in sources { source.cancel() }
+  }
+}
+
+enum ProcessInfoLite {
+  static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// `--timings`: each task's duration, slowest first.
+enum Timings {
+  static func text(_ report: RunReport) -> String {
+    let rows = report.nodes.compactMap { entry in entry.duration.map { (entry.label, $0.seconds) } }.sorted { $0.1 > $1.1 }
+    return "timings:\n" + Table.render(rows.map { ["  " + $0.0, String(format1: $0.1) + "s"] })
+  }
+}
+
+/// In CI, the run summary as a Markdown table appended to `$GITHUB_STEP_SUMMARY`.
+enum StepSummary {
+  static func append(_ report: RunReport, masker: Masker, to path: String) {
+    var lines = ["| task | status | exit | duration |", "| --- | --- | --- | --- |"]
+    for entry in report.nodes {
+      let duration = entry.duration.map { String(format1: $0.seconds) + "s" } ?? ""
+      let cells = [masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "", duration]
+      lines.append("| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
+    }
+    let file = fopen(path, "a")
+    guard let file else { return }
+    fputs(lines.joined(separator: "\n") + "\n", file)
+    fclose(file)
+  }
+}
+
+/// Skips tasks whose `sources` are unchanged since their last success (unless `--force`).
+struct IncrementalCheck: UpToDateCheck {
+  let catalog: TaskCatalog
+  let state: IncrementalState
+  let force: Bool
+
+  func isUpToDate(_ task: PlannedTask) -> Bool {
+    guard !force, let definition = catalog.task(named: task.name), !definition.sources.isEmpty else { return false }
+    return state.isUpToDate(task, sources: definition.sources, outputs: definition.outputs)
+  }
+
+  func recordSuccess(_ task: PlannedTask) {
+    guard let definition = catalog.task(named: task.name), !definition.sources.isEmpty else { return }
+    state.recordSuccess(task, sources: definition.sources)
+  }
+}

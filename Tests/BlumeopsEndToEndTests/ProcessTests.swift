@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Testing
+
+/// Real signals and real process groups: nothing outlives blumeops.
+@Suite(.serialized) struct ProcessTests {
+  func waitFor(_ marker: String, count: Int) {
+    for _ in 0..<200 where processesMatching(marker).count < count { usleep(50_000) }
+  }
+
+  @Test func ctrlCStopsEveryTaskAndItsBackgroundChildrenAndExits130() {
+    let fixture = Fixture(["tasks/main.yaml": """
+      tasks:
+        one: {run: 'sleep 3011 & sleep 3011 & wait'}
+        two: {run: 'bash -c "sleep 3011 & wait" & sleep 3011; wait'}
+        both: {depends: [one, two], run: touch both-ran}
+      """])
+    let running = fixture.start(["-j", "2", "both"])
+    waitFor("sleep 3011", count: 4)
+    #expect(processesMatching("sleep 3011").count >= 4)
+    running.signal(SIGINT)
+    let run = running.wait()
+    #expect(run.status == 130, "\(run.output)")
+    #expect(processesMatching("sleep 3011").isEmpty)
+    #expect(!fixture.exists("both-ran"))
+  }
+
+  @Test func sigtermExits143AndLeavesNothingBehind() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  wait: {run: 'sleep 3012 & sleep 3012'}\n"])
+    let running = fixture.start(["wait"])
+    waitFor("sleep 3012", count: 2)
+    running.signal(SIGTERM)
+    let run = running.wait()
+    #expect(run.status == 143, "\(run.output)")
+    #expect(processesMatching("sleep 3012").isEmpty)
+  }
+
+  @Test func aTimeoutExits124AndKillsTheWholeGroup() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  slow: {timeout: 1s, run: 'sleep 3013 & sleep 3013; touch done'}\n"])
+    let run = fixture.run(["slow"])
+    #expect(run.status == 124, "\(run.output)")
+    #expect(run.output.contains("timed out"))
+    #expect(processesMatching("sleep 3013").isEmpty)
+    #expect(!fixture.exists("done"))
+  }
+
+  @Test func aFailedStepGivesItsOwnExitStatus() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  fail: {run: ['true', 'exit 42', touch never]}\n"])
+    let run = fixture.run(["fail"])
+    #expect(run.status == 42)
+    #expect(!fixture.exists("never"))
+    #expect(run.output.contains("✗ fail exited 42"))
+  }
+}
