@@ -5,14 +5,19 @@
 #
 #   argocd-diff.sh [--exit-code] [APP]
 #
-# Exit 0 after printing any differences; with --exit-code, exit 1 when
-# something differs (for CI drift checks). Errors exit 2.
+# The blumeops task passes its parameters as usage_app and
+# usage_exit_code instead. Exit 0 after printing any differences; with
+# --exit-code, exit 1 when something differs (for CI drift checks).
+# Errors exit 2.
 set -euo pipefail
 source "$BLUMEOPS_ROOT/tasks/scripts/lib.sh"
 
-exit_code=false
+case ${usage_exit_code:-false} in
+  true | 1 | yes) exit_code=true ;;
+  *) exit_code=false ;;
+esac
 if [[ ${1:-} == --exit-code ]]; then exit_code=true; shift; fi
-only=${1:-}
+only=${1:-${usage_app:-}}
 
 cd "$BLUMEOPS_ROOT"
 shopt -s nullglob
