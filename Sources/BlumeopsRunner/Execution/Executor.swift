@@ -80,6 +80,8 @@ public final class Executor: Sendable {
         running -= 1
         state.withLock { _ = $0.controls.removeValue(forKey: node) }
         entries[node] = entry
+        // Stop first, so what depended on a task cut short by the interrupt reads `cancelled`.
+        if isInterrupted { schedule.stop() }
         schedule.finish(node, entry.state)
         if entry.state == .failed { failed(entry) }
       }

@@ -67,12 +67,12 @@ public final class OutputCoordinator: Sendable {
     guard !lines.isEmpty else { return }
     var masked = masker.mask(bytes: lines) ?? lines
     if masked.last != UInt8(ascii: "\n") { masked.append(UInt8(ascii: "\n")) }
-    state.withLock { state in
-      guard let current = state.streams[stream] else { return }
-      current.log?.append(masked)
-      let laidOut = mode == .prefix ? LinePrefixer.prefix(masked, with: current.prefix) : masked
-      emit(stream, channel, laidOut, &state)
-    }
+    guard let (prefix, log) = state.withLock({ $0.streams[stream].map { ($0.prefix, $0.log) } })
+    else { return }
+    // Formatting happens outside the lock; only the write itself is serialised.
+    log?.append(masked)
+    let laidOut = mode == .prefix ? LinePrefixer.prefix(masked, with: prefix) : masked
+    state.withLock { emit(stream, channel, laidOut, &$0) }
   }
 
   /// Prints runner lines about a task, in its block when output is grouped. A `nested` one (a
