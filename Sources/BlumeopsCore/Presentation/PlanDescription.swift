@@ -66,7 +66,9 @@ public struct PlanDescription {
     if let capture = step.capture { suffix += "  # stdout → $\(capture)" + (step.captureIsSecret ? " (secret)" : "") }
     switch step.action {
     case .shell(let script):
-      let scriptLines = script.split(separator: "\n", omittingEmptySubsequences: false)
+      var trimmed = Substring(script)
+      while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
+      let scriptLines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
       return ["$ " + prefix + scriptLines[0] + (scriptLines.count == 1 ? suffix : "")]
         + scriptLines.dropFirst().enumerated().map { index, line in "  " + line + (index == scriptLines.count - 2 ? suffix : "") }
     case .exec(let argv):

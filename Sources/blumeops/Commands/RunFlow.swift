@@ -72,7 +72,8 @@ struct RunFlow {
       output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) } ?? (parallel ? .prefix : .interleave),
       color: context.color, verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
       ci: context.isCI, noWaitForLocks: options.noWait, logDirectory: store.logDirectory(run: record.id),
-      terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2), environment: context.environment)
+      terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2),
+      environment: context.environment.merging(["BLUMEOPS_BIN": Self.executablePath]) { _, new in new })
     executorOptions.showSummary = true
     let executor = Executor(
       plan: plan, launcher: launcher, builtins: Builtins(), options: executorOptions, secrets: secrets,
@@ -94,6 +95,15 @@ struct RunFlow {
       StepSummary.append(report, masker: masker, to: summary)
     }
     return report.exitCode
+  }
+}
+
+extension RunFlow {
+  /// This binary, so tasks can call blumeops itself whatever PATH says.
+  static var executablePath: String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    return count > 0 ? String(cString: buffer) : CommandLine.arguments[0]
   }
 }
 
