@@ -43,8 +43,10 @@ import Testing
   @Test func keepGoingRunsEverythingThatDoesNotDependOnTheFailure() async {
     let launcher = FakeLauncher()
     let plan = fakePlan(
-      [fakeTask("lint", "exit 5"), fakeTask("unit", "sleep 50; echo unit"),
-        fakeTask("package", "echo package"), fakeTask("publish", "echo publish")],
+      [
+        fakeTask("lint", "exit 5"), fakeTask("unit", "sleep 50; echo unit"),
+        fakeTask("package", "echo package"), fakeTask("publish", "echo publish"),
+      ],
       dependencies: ["publish": ["lint"], "package": ["unit"]])
     let (report, _) = await runFake(plan, launcher: launcher, jobs: 1, keepGoing: true)
     #expect(report.exitCode == 5)

@@ -1,13 +1,13 @@
 import BlumeopsCore
 import Testing
 
+@testable import BlumeopsRunner
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import BlumeopsRunner
 
 @Suite struct ExecutorInterruptTests {
   func executor(_ plan: Plan, _ launcher: FakeLauncher, jobs: Int = 4) -> Executor {
@@ -64,7 +64,8 @@ import Testing
 
   @Test func aFailureBeforeTheInterruptDecidesTheExitCode() async throws {
     let launcher = FakeLauncher()
-    let plan = fakePlan([fakeTask("broken", "exit 4"), fakeTask("cleanup", "sleep 5000")],
+    let plan = fakePlan(
+      [fakeTask("broken", "exit 4"), fakeTask("cleanup", "sleep 5000")],
       after: ["cleanup": ["broken"]])
     let run = executor(plan, launcher)
     async let report = run.run()

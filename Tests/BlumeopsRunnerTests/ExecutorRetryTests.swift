@@ -33,8 +33,9 @@ import Testing
     let (report, output) = await runFake(plan)
     #expect(report.exitCode == 3)
     #expect(report.entry("fetch")?.attemptStatuses == ["exited 1", "exited 2", "exited 3"])
-    #expect(output.text(.standardError).contains(
-      "(3 attempts: exited 1, exited 2, exited 3)"))
+    #expect(
+      output.text(.standardError).contains(
+        "(3 attempts: exited 1, exited 2, exited 3)"))
   }
 
   @Test func aStopDuringTheRetryDelayCancelsTheTask() async {

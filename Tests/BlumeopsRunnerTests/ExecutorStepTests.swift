@@ -80,14 +80,15 @@ import Testing
     var plain = plan
     plain.nodes[0].task.environment = [EnvironmentVariable("FILE_LEVEL", "yes")]
     let (_, output) = await runFake(plain, launcher: launcher)
-    #expect(output.text(.standardOutput) == """
-      where | two
-      where | /work/sub
-      where | 
-      where | yes
-      where | /work
+    #expect(
+      output.text(.standardOutput) == """
+        where | two
+        where | /work/sub
+        where | 
+        where | yes
+        where | /work
 
-      """)
+        """)
   }
 
   @Test func anExecStepRunsItsArgvAsGiven() async {
@@ -112,8 +113,9 @@ import Testing
         ])
     ])
     let (report, output) = await runFake(plan, launcher: launcher)
-    #expect(launcher.events.filter { $0.hasPrefix("start") }
-      == ["start echo before", "start echo migrating", "start echo after"])
+    #expect(
+      launcher.events.filter { $0.hasPrefix("start") }
+        == ["start echo before", "start echo migrating", "start echo after"])
     #expect(report.entry("deploy")?.subtasks.map(\.label) == ["migrate"])
     #expect(output.text(.standardError).contains("▸ migrate"))
     #expect(output.text(.standardError).contains("✓ migrate"))

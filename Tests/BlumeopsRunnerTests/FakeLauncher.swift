@@ -1,12 +1,12 @@
 import Synchronization
 
+@testable import BlumeopsRunner
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import BlumeopsRunner
 
 /// A launcher that interprets a tiny command language instead of starting processes.
 ///
@@ -74,7 +74,8 @@ final class FakeLauncher: ProcessLauncher {
       switch words.first ?? "" {
       case "echo": output(.standardOutput, Array((argument + "\n").utf8))
       case "err": output(.standardError, Array((argument + "\n").utf8))
-      case "env": output(.standardOutput, Array(((request.environment[argument] ?? "") + "\n").utf8))
+      case "env":
+        output(.standardOutput, Array(((request.environment[argument] ?? "") + "\n").utf8))
       case "pwd": output(.standardOutput, Array((request.directory + "\n").utf8))
       case "exit": return LaunchResult(status: .exited(Int32(argument) ?? 1))
       case "flaky":
@@ -89,7 +90,9 @@ final class FakeLauncher: ProcessLauncher {
       case "sleep":
         let end = started.advanced(by: .milliseconds(Int(argument) ?? 0))
         while ContinuousClock.now < end {
-          if let signal = received.withLock({ $0 }) { return LaunchResult(status: .signaled(signal)) }
+          if let signal = received.withLock({ $0 }) {
+            return LaunchResult(status: .signaled(signal))
+          }
           if let timeout = request.timeout, started.duration(to: .now) >= timeout {
             return LaunchResult(status: .signaled(SIGTERM), timedOut: true)
           }

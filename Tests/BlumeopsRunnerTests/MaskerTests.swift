@@ -63,8 +63,9 @@ import Testing
   @Test func maskingWorksOnBytesAcrossManyLines() {
     let masker = Masker(["s3cr3t"])
     let input = Array("a s3cr3t\nb\nc s3cr3ts3cr3t\n".utf8)
-    #expect(masker.mask(bytes: input).map { String(decoding: $0, as: UTF8.self) }
-      == "a ****\nb\nc ****\n")
+    #expect(
+      masker.mask(bytes: input).map { String(decoding: $0, as: UTF8.self) }
+        == "a ****\nb\nc ****\n")
   }
 
   @Test func aSecretOfNonASCIITextIsMasked() {

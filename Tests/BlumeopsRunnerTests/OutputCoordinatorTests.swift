@@ -67,18 +67,19 @@ import Testing
     output.close(test)
     output.announce(lint, .succeeded(label: "lint", duration: .zero))
     output.close(lint)
-    #expect(destination.text() == """
-      ::group::lint
-      lint | l
-      ::endgroup::
-      ✓ lint 0.0s
-      ::group::test
-      test | t
-      ::endgroup::
-      ✗ test exited 1 after 0.0s
-      ::error::test exited 1 after 0.0s
+    #expect(
+      destination.text() == """
+        ::group::lint
+        lint | l
+        ::endgroup::
+        ✓ lint 0.0s
+        ::group::test
+        test | t
+        ::endgroup::
+        ✗ test exited 1 after 0.0s
+        ::error::test exited 1 after 0.0s
 
-      """)
+        """)
   }
 
   @Test func quietModeShowsOnlyFailures() {

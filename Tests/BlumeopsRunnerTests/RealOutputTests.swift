@@ -1,13 +1,13 @@
 import BlumeopsCore
 import Testing
 
+@testable import BlumeopsRunner
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import BlumeopsRunner
 
 /// Two real tasks printing thousands of lines at once, through files as a terminal would be.
 @Suite struct RealOutputTests {
@@ -48,7 +48,8 @@ import Testing
     var next = ["alpha": 1, "be": 1]
     for line in lines {
       let name = line.hasPrefix("alpha | ") ? "alpha" : "be"
-      let expected = name == "alpha" ? "alpha | alpha line \(next[name]!)" : "be    | be line \(next[name]!)"
+      let expected =
+        name == "alpha" ? "alpha | alpha line \(next[name]!)" : "be    | be line \(next[name]!)"
       #expect(line == expected)
       if line != expected { break }
       next[name]! += 1
@@ -60,7 +61,8 @@ import Testing
     #expect(lines.count == 2 * Self.count)
     let first = lines.first?.hasPrefix("alpha") == true ? "alpha" : "be"
     let second = first == "alpha" ? "be" : "alpha"
-    let expected = (1...Self.count).map { "\(first) line \($0)" }
+    let expected =
+      (1...Self.count).map { "\(first) line \($0)" }
       + (1...Self.count).map { "\(second) line \($0)" }
     #expect(lines.map(String.init) == expected)
   }

@@ -1,13 +1,13 @@
 import BlumeopsCore
 import Testing
 
+@testable import BlumeopsRunner
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import BlumeopsRunner
 
 /// The executor with the real launcher and real bash: overlap, timeouts, interrupts, orphans.
 @Suite struct RealProcessTests {
@@ -37,11 +37,15 @@ import Testing
       "date +%s%N > \(name).start; sleep 0.3; date +%s%N > \(name).end"
     }
     let report = await executor(
-      [shellTask("a", script("a"), in: directory.path),
-        shellTask("b", script("b"), in: directory.path)], root: directory.path
+      [
+        shellTask("a", script("a"), in: directory.path),
+        shellTask("b", script("b"), in: directory.path),
+      ], root: directory.path
     ).run()
     #expect(report.exitCode == 0)
-    func time(_ file: String) throws -> Int { try #require(directory.read(file).flatMap { Int($0.trimmed) }) }
+    func time(_ file: String) throws -> Int {
+      try #require(directory.read(file).flatMap { Int($0.trimmed) })
+    }
     #expect(try time("a.start") < time("b.end"))
     #expect(try time("b.start") < time("a.end"))
   }
@@ -68,8 +72,10 @@ import Testing
       "echo $$ > \(name).leader; sleep 100 & echo $! > \(name).child; sleep 100"
     }
     let run = executor(
-      [shellTask("a", script("a"), in: directory.path),
-        shellTask("b", script("b"), in: directory.path)], root: directory.path)
+      [
+        shellTask("a", script("a"), in: directory.path),
+        shellTask("b", script("b"), in: directory.path),
+      ], root: directory.path)
     async let report = run.run()
     let files = ["a.leader", "a.child", "b.leader", "b.child"]
     while files.contains(where: { directory.read($0)?.hasSuffix("\n") != true }) {

@@ -74,8 +74,9 @@ import Testing
     } catch {
       #expect(error.task == "a")
       #expect(error.source == "env:FORGEJO_TOKEN, op://v/i/missing")
-      #expect(error.reason
-        == "`FORGEJO_TOKEN` is not set; `op read` exited 1: [ERROR] could not read secret")
+      #expect(
+        error.reason
+          == "`FORGEJO_TOKEN` is not set; `op read` exited 1: [ERROR] could not read secret")
     }
   }
 

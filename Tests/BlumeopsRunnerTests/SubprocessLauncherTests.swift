@@ -1,12 +1,12 @@
 import Testing
 
+@testable import BlumeopsRunner
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import BlumeopsRunner
 
 @Suite struct SubprocessLauncherTests {
   let launcher = SubprocessLauncher()
@@ -126,6 +126,7 @@ import Testing
 
 extension String {
   var trimmed: String {
-    String(self.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+    String(
+      self.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
   }
 }

@@ -13,13 +13,14 @@ import Testing
       SummaryRow(label: "lint", state: .cancelled, duration: .milliseconds(300)),
       SummaryRow(label: "docs", state: .upToDate),
     ]
-    #expect(SummaryTable.render(rows, color: false) == [
-      "✓ build   ok           1.2s",
-      "✗ test    failed      12.4s  exited 1",
-      "- deploy  skipped",
-      "⊘ lint    cancelled    0.3s",
-      "= docs    up-to-date",
-    ])
+    #expect(
+      SummaryTable.render(rows, color: false) == [
+        "✓ build   ok           1.2s",
+        "✗ test    failed      12.4s  exited 1",
+        "- deploy  skipped",
+        "⊘ lint    cancelled    0.3s",
+        "= docs    up-to-date",
+      ])
   }
 
   @Test func subTasksAreIndentedUnderTheirTask() {
@@ -27,10 +28,11 @@ import Testing
       SummaryRow(label: "deploy", state: .succeeded, duration: .seconds(2)),
       SummaryRow(label: "migrate", state: .succeeded, duration: .seconds(1), depth: 1),
     ]
-    #expect(SummaryTable.render(rows, color: false) == [
-      "✓ deploy     ok  2.0s",
-      "✓   migrate  ok  1.0s",
-    ])
+    #expect(
+      SummaryTable.render(rows, color: false) == [
+        "✓ deploy     ok  2.0s",
+        "✓   migrate  ok  1.0s",
+      ])
   }
 
   @Test func longDurationsUseMinutesAndHours() {

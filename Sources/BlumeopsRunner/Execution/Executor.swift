@@ -40,6 +40,9 @@ public final class Executor: Sendable {
       output: output, masker: masker)
   }
 
+  /// The run's masker: the resolved secrets and any secret captured during the run.
+  public var masker: Masker { context.masker }
+
   /// Forwards an interrupt (SIGINT or SIGTERM) to every running task's process group and starts
   /// nothing new; a second call sends SIGKILL. For the CLI's signal handler.
   public func interrupt(signal: Int32) {
@@ -52,7 +55,7 @@ public final class Executor: Sendable {
     for control in controls { control.stop(signal: signal) }
   }
 
-  /// Runs the plan to its end and prints the summary.
+  /// Runs the plan to its end and prints the summary. Call it once.
   public func run() async -> RunReport {
     var schedule = Schedule(plan: plan, keepGoing: context.options.keepGoing)
     var entries = plan.nodes.map { RunReport.Entry(label: $0.task.label, state: .pending) }

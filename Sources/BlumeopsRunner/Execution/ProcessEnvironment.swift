@@ -28,7 +28,9 @@ public enum ProcessEnvironment {
   }
 
   /// `base`, then each list in order, later values winning.
-  static func merged(_ base: [String: String], _ layers: [EnvironmentVariable]...) -> [String: String] {
+  static func merged(_ base: [String: String], _ layers: [EnvironmentVariable]...) -> [String:
+    String]
+  {
     var result = base
     for layer in layers {
       for variable in layer { result[variable.name] = variable.value }

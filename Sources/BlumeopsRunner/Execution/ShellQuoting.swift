@@ -1,7 +1,8 @@
 /// Shell-style quoting, for showing an argv as a command line (`-v`).
 enum ShellQuoting {
   static func quote(_ argument: String) -> String {
-    let safe = !argument.isEmpty
+    let safe =
+      !argument.isEmpty
       && argument.unicodeScalars.allSatisfy { scalar in
         scalar.isASCII
           && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)

@@ -30,7 +30,8 @@ struct TaskLock: Sendable {
     let path = directory + "/" + TaskLog.fileName(for: name).dropLast(4) + ".lock"
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
-      return .failure(.unavailable(reason: "cannot open \(path): \(String(cString: strerror(errno)))"))
+      return .failure(
+        .unavailable(reason: "cannot open \(path): \(String(cString: strerror(errno)))"))
     }
     var announced = false
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {

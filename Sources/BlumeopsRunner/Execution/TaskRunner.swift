@@ -1,22 +1,5 @@
 import BlumeopsCore
 
-/// How a step, or a whole attempt at a task, ended.
-enum StepOutcome: Sendable, Equatable {
-  case succeeded
-  case failed(StepFailure)
-  /// A stop was requested (fail-fast or an interrupt).
-  case stopped
-}
-
-/// Why a step failed: its exit code (124 after a timeout) and how to say it.
-struct StepFailure: Sendable, Equatable {
-  var code: Int32
-  var status: String
-  var timedOut: Bool = false
-
-  static let timedOut = StepFailure(code: 124, status: "timed out", timedOut: true)
-}
-
 /// Carries out one task's attempts and steps, inside one child task of the executor's group.
 struct TaskRunner {
   let context: RunContext
@@ -36,7 +19,8 @@ struct TaskRunner {
   }
 
   /// Runs the task's steps, again on failure as its `retry` allows.
-  func runAttempts(_ task: PlannedTask, deadline outer: ContinuousClock.Instant?) async -> Attempts {
+  func runAttempts(_ task: PlannedTask, deadline outer: ContinuousClock.Instant?) async -> Attempts
+  {
     let total = max(1, task.retry?.attempts ?? 1)
     var statuses: [String] = []
     for attempt in 1...total {
@@ -142,22 +126,5 @@ struct TaskRunner {
     guard let first else { return second }
     guard let second else { return first }
     return min(first, second)
-  }
-}
-
-extension RunReport.Entry {
-  /// The end line of a task or sub-task that ran.
-  var endAnnouncement: Announcement {
-    let elapsed = duration ?? .zero
-    switch state {
-    case .succeeded, .upToDate:
-      return .succeeded(label: label, duration: elapsed)
-    case .failed:
-      return .failed(
-        label: label, status: attemptStatuses.last ?? "failed", duration: elapsed,
-        attempts: attemptStatuses)
-    default:
-      return .cancelled(label: label, duration: elapsed)
-    }
   }
 }

@@ -34,25 +34,10 @@ public struct SubprocessLauncher: ProcessLauncher {
       case .piped:
         return try await runPiped(configuration, request, control, output)
       case .passThrough:
-        let result = try await run(
-          configuration, input: .none, output: .currentStandardOutput,
-          error: .currentStandardError
-        ) { execution in
-          let supervisor = GroupSupervisor(pid: execution.processIdentifier.value, request: request)
-          await supervisor.supervise(control: control, readers: {})
-          return supervisor.timedOut
-        }
-        return LaunchResult(status: ExitStatus(result.terminationStatus), timedOut: result.closureResult)
+        return try await runInherited(configuration, input: .none, request, control)
       case .interactive:
-        let result = try await run(
-          configuration, input: .currentStandardInput, output: .currentStandardOutput,
-          error: .currentStandardError
-        ) { execution in
-          let supervisor = GroupSupervisor(pid: execution.processIdentifier.value, request: request)
-          await supervisor.supervise(control: control, readers: {})
-          return supervisor.timedOut
-        }
-        return LaunchResult(status: ExitStatus(result.terminationStatus), timedOut: result.closureResult)
+        return try await runInherited(
+          configuration, input: .currentStandardInput, request, control)
       }
     } catch {
       throw .cannotStart(name, reason: "\(error)")
@@ -76,7 +61,24 @@ public struct SubprocessLauncher: ProcessLauncher {
       }
       return supervisor.timedOut
     }
-    return LaunchResult(status: ExitStatus(result.terminationStatus), timedOut: result.closureResult)
+    return LaunchResult(
+      status: ExitStatus(result.terminationStatus), timedOut: result.closureResult)
+  }
+
+  /// A child writing straight to blumeops' own stdout and stderr.
+  private func runInherited<Input: InputProtocol>(
+    _ configuration: Configuration, input: Input, _ request: LaunchRequest,
+    _ control: ProcessControl
+  ) async throws -> LaunchResult {
+    let result = try await run(
+      configuration, input: input, output: .currentStandardOutput, error: .currentStandardError
+    ) { execution in
+      let supervisor = GroupSupervisor(pid: execution.processIdentifier.value, request: request)
+      await supervisor.supervise(control: control, readers: {})
+      return supervisor.timedOut
+    }
+    return LaunchResult(
+      status: ExitStatus(result.terminationStatus), timedOut: result.closureResult)
   }
 
   /// Reads one stream to its end, handing over whole lines in the batches they arrive in.

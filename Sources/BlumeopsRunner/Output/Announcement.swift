@@ -28,7 +28,9 @@ enum Announcement: Sendable, Equatable {
       let line = "\(style.yellow("⊘")) \(label) cancelled after \(duration.brief)"
       return ci ? ["::endgroup::", line] : [line]
     case .retry(let label, let attempt, let total, let previous):
-      return ["\(style.yellow("↻")) \(label): attempt \(attempt) of \(total) (previous \(previous))"]
+      return [
+        "\(style.yellow("↻")) \(label): attempt \(attempt) of \(total) (previous \(previous))"
+      ]
     case .command(let command):
       let lines = command.split(separator: "\n", omittingEmptySubsequences: false)
       return lines.enumerated().map { index, line in

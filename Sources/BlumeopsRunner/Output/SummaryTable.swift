@@ -40,7 +40,8 @@ public enum SummaryTable {
       var line = mark(for: row.state, style: style) + " "
       line += pad(labels[index], to: labelWidth) + "  "
       line += paint(pad(status, to: statusWidth), row.state, style) + "  "
-      line += String(repeating: " ", count: durationWidth - durations[index].count) + durations[index]
+      line +=
+        String(repeating: " ", count: durationWidth - durations[index].count) + durations[index]
       if let detail = row.detail { line += "  " + detail }
       while line.hasSuffix(" ") { line.removeLast() }
       return line

@@ -21,7 +21,8 @@ struct TaskLog: Sendable {
   static func fileName(for label: String) -> String {
     var name = String(
       label.unicodeScalars.map { scalar -> Character in
-        let allowed = scalar.isASCII
+        let allowed =
+          scalar.isASCII
           && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
             || scalar == "." || scalar == "_" || scalar == "-")
         return allowed ? Character(scalar) : "_"

@@ -51,7 +51,9 @@ public struct SecretResolver: Sendable {
   private func read(_ source: SecretSource) async -> Result<String, SourceFailure> {
     switch source {
     case .environment(let name):
-      guard let value = environment[name] else { return .failure(.init(reason: "`\(name)` is not set")) }
+      guard let value = environment[name] else {
+        return .failure(.init(reason: "`\(name)` is not set"))
+      }
       return value.isEmpty ? .failure(.init(reason: "`\(name)` is empty")) : .success(value)
     case .onePassword(let reference):
       let output: CapturedOutput
@@ -66,7 +68,8 @@ public struct SecretResolver: Sendable {
       }
       guard output.status.isSuccess else {
         let message = output.standardError.split(separator: "\n").first.map(String.init)
-        return .failure(.init(reason: "`op read` \(output.status)" + (message.map { ": \($0)" } ?? "")))
+        return .failure(
+          .init(reason: "`op read` \(output.status)" + (message.map { ": \($0)" } ?? "")))
       }
       guard !output.standardOutput.isEmpty else {
         return .failure(.init(reason: "the field is empty"))

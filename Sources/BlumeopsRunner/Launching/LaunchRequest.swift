@@ -1,0 +1,34 @@
+/// One process to run.
+public struct LaunchRequest: Sendable {
+  /// How the process is connected to blumeops' terminal.
+  public enum Terminal: Sendable, Hashable {
+    /// Output through pipes, line by line; stdin from /dev/null; own process group.
+    case piped
+    /// stdout and stderr are blumeops' own (no masking); stdin from /dev/null; own process group.
+    case passThrough
+    /// stdin, stdout and stderr inherited, in blumeops' process group, so the terminal works.
+    case interactive
+  }
+
+  public var argv: [String]
+  /// Absolute working directory.
+  public var directory: String
+  /// The complete environment of the process.
+  public var environment: [String: String]
+  public var timeout: Duration?
+  /// Pause between SIGTERM and SIGKILL when the timeout expires.
+  public var gracePeriod: Duration
+  public var terminal: Terminal
+
+  public init(
+    argv: [String], directory: String, environment: [String: String],
+    timeout: Duration? = nil, gracePeriod: Duration = .seconds(5), terminal: Terminal = .piped
+  ) {
+    self.argv = argv
+    self.directory = directory
+    self.environment = environment
+    self.timeout = timeout
+    self.gracePeriod = gracePeriod
+    self.terminal = terminal
+  }
+}
