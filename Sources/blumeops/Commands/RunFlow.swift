@@ -66,10 +66,11 @@ struct RunFlow {
     store.begin(record)
 
     let options = context.options
+    // CI logs read best as one block per task, each inside its `::group::`.
     let parallel = plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessInfoLite.processorCount) > 1
     var executorOptions = ExecutorOptions(
       jobs: options.jobs ?? ProcessInfoLite.processorCount, keepGoing: options.keepGoing,
-      output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) } ?? (parallel ? .prefix : .interleave),
+      output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) } ?? (context.isCI ? .group : parallel ? .prefix : .interleave),
       color: context.color, verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
       ci: context.isCI, noWaitForLocks: options.noWait, logDirectory: store.logDirectory(run: record.id),
       terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2),

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Testing
+
+/// CI mode, the run history and the task logs.
+@Suite struct RecordTests {
+  @Test func ciModeGroupsOutputAndAnnotatesFailures() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  ok: {run: echo fine}\n  bad: {run: 'echo broken; exit 2'}\n"])
+    let run = fixture.run(["-k", "run", "ok", ":::", "bad"], environment: ["CI": "true", "GITHUB_STEP_SUMMARY": fixture.root + "/summary.md"])
+    #expect(run.status == 2)
+    #expect(run.output.contains("::group::ok"))
+    #expect(run.output.contains("::endgroup::"))
+    #expect(run.output.contains("::error::"))
+    let summary = fixture.read("summary.md") ?? ""
+    #expect(summary.contains("| task | status | exit | duration |"))
+    #expect(summary.contains("| bad | failed | 2 |"))
+  }
+
+  @Test func everyRunIsRecordedAndItsLogsKept() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  hello: {run: echo hello-from-the-log}\n"])
+    #expect(fixture.run(["hello"]).status == 0)
+    let history = fixture.run(["history", "--json"])
+    #expect(history.stdout.contains("\"status\": \"ok\""))
+    #expect(history.stdout.contains("\"command\": \"blumeops hello\""))
+    #expect(history.stdout.contains("\"user\": \"tester\""))
+    #expect(fixture.run(["logs", "last", "hello"]).stdout.contains("hello-from-the-log"))
+    #expect(fixture.read(".blumeops/.gitignore") == "*\n")
+  }
+
+  @Test func aKilledRunReadsAsInterrupted() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  long: {run: 'sleep 3031'}\n"])
+    let running = fixture.start(["long"])
+    for _ in 0..<100 where processesMatching("sleep 3031").isEmpty { usleep(50_000) }
+    running.signal(SIGKILL)
+    _ = running.wait()
+    for pid in processesMatching("sleep 3031") { kill(pid, SIGKILL) }
+    let history = fixture.run(["history"])
+    #expect(history.stdout.contains("interrupted"), "\(history.output)")
+  }
+
+  @Test func anInterruptedRunIsRecordedAsSuch() {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  long: {run: 'sleep 3032'}\n"])
+    let running = fixture.start(["long"])
+    for _ in 0..<100 where processesMatching("sleep 3032").isEmpty { usleep(50_000) }
+    running.signal(SIGINT)
+    #expect(running.wait().status == 130)
+    #expect(fixture.run(["history", "--json"]).stdout.contains("\"status\": \"interrupted\""))
+  }
+}
