@@ -114,6 +114,16 @@ import Testing
     }
   }
 
+  @Test func aMissingWorkingDirectoryIsReportedBeforeAnythingStarts() async throws {
+    await #expect(
+      throws: LaunchError.cannotStart("/bin/sh", reason: "directory `/no/such/dir` does not exist")
+    ) {
+      _ = try await launcher.launch(
+        LaunchRequest(argv: ["/bin/sh", "-c", "true"], directory: "/no/such/dir", environment: [:]),
+        control: ProcessControl(), output: { _, _ in })
+    }
+  }
+
   @Test func captureCollectsBothStreams() async throws {
     let output = try await launcher.capture(
       argv: ["/bin/sh", "-c", "printf secret; echo oops >&2; exit 3"], directory: "/",

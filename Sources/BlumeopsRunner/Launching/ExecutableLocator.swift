@@ -33,6 +33,12 @@ enum ExecutableLocator {
     return [shell, "-e", "-c", script]
   }
 
+  /// True when `path` is an existing directory.
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
   private static func isExecutable(_ path: String) -> Bool {
     var info = stat()
     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }

@@ -12,6 +12,9 @@ public struct SubprocessLauncher: ProcessLauncher {
     output: @escaping @Sendable (OutputChannel, [UInt8]) -> Void
   ) async throws(LaunchError) -> LaunchResult {
     guard let name = request.argv.first else { throw .cannotStart("", reason: "empty command") }
+    guard ExecutableLocator.isDirectory(request.directory) else {
+      throw .cannotStart(name, reason: "directory `\(request.directory)` does not exist")
+    }
     guard
       let executable = ExecutableLocator.find(
         name, path: request.environment["PATH"], directory: request.directory)
