@@ -1,0 +1,38 @@
+/// One doc of the set, parsed once and shared by every check.
+public struct Doc: Sendable {
+  /// Relative to `docs/`, with `/` separators.
+  public var path: String
+  /// The file name without `.md`.
+  public var stem: String
+  /// Nil when the file has no frontmatter block (or an unreadable one).
+  public var frontmatter: Frontmatter?
+  public var frontmatterError: FrontmatterError?
+  /// Line of the first invalid UTF-8 sequence, if any (the text was decoded lossily).
+  public var invalidUTF8Line: Int?
+  /// Wiki-links outside code, in source order.
+  public var links: [WikiLink]
+
+  public init(
+    path: String, frontmatter: Frontmatter? = nil, frontmatterError: FrontmatterError? = nil,
+    invalidUTF8Line: Int? = nil, links: [WikiLink] = []
+  ) {
+    self.path = path
+    self.stem = Doc.stem(of: path)
+    self.frontmatter = frontmatter
+    self.frontmatterError = frontmatterError
+    self.invalidUTF8Line = invalidUTF8Line
+    self.links = links
+  }
+
+  /// The path as shown to users: relative to the repository root.
+  public var displayPath: String { "docs/" + path }
+
+  public var title: String? { frontmatter?.title }
+  public var tags: [String] { frontmatter?.tags ?? [] }
+  public var lastReviewed: DocsDate? { frontmatter?.lastReviewed }
+
+  static func stem(of path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+  }
+}

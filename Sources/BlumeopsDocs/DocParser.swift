@@ -1,0 +1,95 @@
+import BlumeopsCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Turns one file's bytes into a `Doc`: UTF-8 check, frontmatter, wiki-links, in one pass.
+enum DocParser {
+  static func parse(path: String, bytes: [UInt8]) -> Doc {
+    var invalidLine: Int?
+    let offset = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) }
+    var text = bytes
+    if let offset {
+      invalidLine = bytes.withUnsafeBufferPointer { UTF8Check.line(of: offset, in: $0) }
+      text = Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+    var doc = text.withUnsafeBufferPointer { parse(path: path, text: $0) }
+    doc.invalidUTF8Line = invalidLine
+    return doc
+  }
+
+  private static func parse(path: String, text: UnsafeBufferPointer<UInt8>) -> Doc {
+    var doc = Doc(path: path)
+    var body = LineCursor(text)
+    var lines = LineCursor(text)
+    if let first = lines.next(), isFence(text, first) {
+      while let line = lines.next(), !isFence(text, line) {}
+      // `lines` now stands after the closing fence, if there was one.
+      if let closing = lines.previous, isFence(text, closing), closing.number > 1 {
+        readFrontmatter(into: &doc, yaml: Array(text[first.next..<closing.start]))
+        body = lines
+      }
+    }
+    var scanner = WikiLinkScanner()
+    while let line = body.next() {
+      scanner.scan(text, from: line.start, to: line.end, line: line.number)
+    }
+    doc.links = scanner.links
+    return doc
+  }
+
+  private static func readFrontmatter(into doc: inout Doc, yaml: [UInt8]) {
+    var yaml = yaml
+    do {
+      switch Frontmatter.read(try YAMLReader.parse(bytes: &yaml), firstLine: 2) {
+      case .success(let frontmatter): doc.frontmatter = frontmatter
+      case .failure(let error): doc.frontmatterError = error
+      }
+    } catch {
+      var message = error.message
+      if message.hasPrefix("invalid YAML: ") { message.removeFirst("invalid YAML: ".count) }
+      doc.frontmatterError = FrontmatterError(line: error.position.line + 1, message: message)
+    }
+  }
+
+  /// A line that is exactly `---`.
+  private static func isFence(_ text: UnsafeBufferPointer<UInt8>, _ line: LineCursor.Line) -> Bool {
+    line.end - line.start == 3 && text[line.start] == UInt8(ascii: "-")
+      && text[line.start + 1] == UInt8(ascii: "-") && text[line.start + 2] == UInt8(ascii: "-")
+  }
+}
+
+/// Walks the lines of a buffer; a line's `end` excludes its `\n` and a `\r` before it.
+struct LineCursor {
+  struct Line {
+    var number: Int
+    var start: Int
+    var end: Int
+    /// Where the following line starts.
+    var next: Int
+  }
+
+  private let text: UnsafeBufferPointer<UInt8>
+  private var position = 0
+  private var number = 0
+  /// The line most recently returned.
+  private(set) var previous: Line?
+
+  init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
+
+  mutating func next() -> Line? {
+    guard position < text.count, let base = text.baseAddress else { return nil }
+    number += 1
+    let start = position
+    let found = memchr(base + start, Int32(UInt8(ascii: "\n")), text.count - start)
+    var end = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+      ?? text.count
+    position = found == nil ? text.count : end + 1
+    if end > start, text[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    previous = Line(number: number, start: start, end: end, next: position)
+    return previous
+  }
+}

@@ -1,0 +1,65 @@
+import BlumeopsCore
+
+/// docs-check-links: spaced, path, ambiguous and broken links, then orphans.
+public enum LinkCheck {
+  public static let name = "docs-check-links"
+
+  public static func run(_ set: DocSet) -> CheckReport {
+    var findings: [DocsFinding] = []
+    var linked = [Bool](repeating: false, count: set.docs.count)
+    var suggester = StemSuggester(stems: set.docsByStem.keys)
+    var linkCount = 0
+    for (source, doc) in set.docs.enumerated() {
+      linkCount += doc.links.count
+      for link in doc.links {
+        switch classify(link, in: set) {
+        case .valid(let target?): if target != source { linked[target] = true }
+        case .valid(nil): break
+        case .problem(let kind, let candidates):
+          var finding = DocsFinding(kind, path: doc.path, line: link.line)
+          finding.target = link.target
+          finding.written = link.written
+          if kind == .ambiguous { finding.candidates = candidates.map { set.docs[$0].path } }
+          if kind == .broken { finding.suggestion = suggester.closest(to: String(link.filePart)) }
+          findings.append(finding)
+        }
+      }
+    }
+    var orphans = 0
+    for (index, doc) in set.docs.enumerated() where !linked[index] && doc.stem != "index" {
+      findings.append(DocsFinding(.orphan, path: doc.path))
+      orphans += 1
+    }
+    let summaryLine =
+      "\(name): \(CheckReport.plural(set.docs.count, "doc")), "
+      + "\(CheckReport.plural(linkCount, "link")), \(CheckReport.problems(findings.count))"
+    return CheckReport(
+      check: name, findings: findings,
+      summary: [
+        ("docs", set.docs.count), ("links", linkCount), ("findings", findings.count),
+        ("orphans", orphans),
+      ],
+      summaryLine: summaryLine)
+  }
+
+  enum Outcome {
+    /// Fine; the doc it reaches, if any (a heading in the same doc or CHANGELOG reach none).
+    case valid(Int?)
+    case problem(DocsFinding.Kind, candidates: [Int])
+  }
+
+  /// The first rule that applies, in precedence order.
+  static func classify(_ link: WikiLink, in set: DocSet) -> Outcome {
+    if link.isSpaced { return .problem(.spaced, candidates: []) }
+    if link.isHeadingOnly { return .valid(nil) }
+    let filePart = link.filePart
+    if filePart.contains("/") { return .problem(.path, candidates: []) }
+    let stem = String(filePart)
+    if let matches = set.docsByStem[stem] {
+      if matches.count > 1 { return .problem(.ambiguous, candidates: matches) }
+      return .valid(matches[0])
+    }
+    if stem == "CHANGELOG", set.hasChangelog { return .valid(nil) }
+    return .problem(.broken, candidates: [])
+  }
+}

@@ -1,0 +1,129 @@
+/// Finds wiki-links line by line, skipping fenced code blocks and inline code spans.
+struct WikiLinkScanner {
+  private static let backtick = UInt8(ascii: "`")
+  private static let tilde = UInt8(ascii: "~")
+  private static let open = UInt8(ascii: "[")
+  private static let close = UInt8(ascii: "]")
+  private static let pipe = UInt8(ascii: "|")
+  private static let bang = UInt8(ascii: "!")
+  private static let space = UInt8(ascii: " ")
+
+  /// The open fence's character and length, while inside a fenced block.
+  private var fence: (character: UInt8, length: Int)?
+  private(set) var links: [WikiLink] = []
+
+  /// Scans `text[start..<end]` (one line, without its line break) numbered `number`.
+  mutating func scan(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line number: Int) {
+    if let open = fence {
+      if Self.fenceRun(text, start, end, closing: open) != nil { fence = nil }
+      return
+    }
+    if let opened = Self.fenceRun(text, start, end, closing: nil) {
+      fence = opened
+      return
+    }
+    scanInline(text, start, end, number)
+  }
+
+  /// A fence on this line: an opening one (any info string, none with a backtick for ``` fences)
+  /// or, given `closing`, the matching close (same character, at least as long, nothing after).
+  private static func fenceRun(
+    _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+    closing: (character: UInt8, length: Int)?
+  ) -> (character: UInt8, length: Int)? {
+    var index = start
+    while index < end, index - start < 4, text[index] == space { index += 1 }
+    guard index - start < 4, index < end else { return nil }
+    let character = text[index]
+    guard character == backtick || character == tilde else { return nil }
+    if let closing, closing.character != character { return nil }
+    var runEnd = index
+    while runEnd < end, text[runEnd] == character { runEnd += 1 }
+    let length = runEnd - index
+    guard length >= max(3, closing?.length ?? 0) else { return nil }
+    var rest = runEnd
+    while rest < end {
+      let byte = text[rest]
+      if closing != nil, byte != space, byte != UInt8(ascii: "\t") { return nil }
+      if closing == nil, character == backtick, byte == backtick { return nil }
+      rest += 1
+    }
+    return (character, length)
+  }
+
+  private mutating func scanInline(
+    _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int
+  ) {
+    var index = start
+    while index < end {
+      let byte = text[index]
+      if byte == Self.backtick {
+        index = Self.skipCodeSpan(text, index, end)
+      } else if byte == Self.open, index + 1 < end, text[index + 1] == Self.open {
+        index = readLink(text, index, start, end, number)
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// Past the code span opening at `index`, or past its backticks when nothing closes it.
+  private static func skipCodeSpan(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+    var runEnd = index
+    while runEnd < end, text[runEnd] == backtick { runEnd += 1 }
+    let length = runEnd - index
+    var scan = runEnd
+    while scan < end {
+      if text[scan] != backtick {
+        scan += 1
+        continue
+      }
+      var closeEnd = scan
+      while closeEnd < end, text[closeEnd] == backtick { closeEnd += 1 }
+      if closeEnd - scan == length { return closeEnd }
+      scan = closeEnd
+    }
+    return runEnd
+  }
+
+  /// Reads a link whose `[[` is at `index`; returns where scanning resumes.
+  private mutating func readLink(
+    _ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ lineStart: Int, _ end: Int, _ number: Int
+  ) -> Int {
+    let targetStart = index + 2
+    var scan = targetStart
+    while scan < end {
+      let byte = text[scan]
+      if byte == Self.open, scan + 1 < end, text[scan + 1] == Self.open { return scan }
+      if byte == Self.close {
+        guard scan + 1 < end, text[scan + 1] == Self.close else { return scan + 1 }
+        emit(text, index, lineStart, targetStart..<scan, shown: nil, number)
+        return scan + 2
+      }
+      if byte == Self.pipe {
+        var shownEnd = scan + 1
+        while shownEnd + 1 < end, !(text[shownEnd] == Self.close && text[shownEnd + 1] == Self.close) {
+          shownEnd += 1
+        }
+        guard shownEnd + 1 < end else { return scan + 1 }
+        emit(text, index, lineStart, targetStart..<scan, shown: scan + 1..<shownEnd, number)
+        return shownEnd + 2
+      }
+      scan += 1
+    }
+    return end
+  }
+
+  private mutating func emit(
+    _ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ lineStart: Int, _ target: Range<Int>,
+    shown: Range<Int>?, _ number: Int
+  ) {
+    guard !target.isEmpty else { return }
+    func string(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    }
+    let isEmbed = index > lineStart && text[index - 1] == Self.bang
+    links.append(
+      WikiLink(line: number, target: string(target), shown: shown.map(string), isEmbed: isEmbed))
+  }
+}
