@@ -32,7 +32,10 @@ public struct Doc: Sendable {
   public var lastReviewed: DocsDate? { frontmatter?.lastReviewed }
 
   static func stem(of path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    var name = path[...]
+    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+      name = path[path.utf8.index(after: slash)...]
+    }
+    return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
   }
 }

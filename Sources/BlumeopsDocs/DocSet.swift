@@ -11,14 +11,19 @@ public struct DocSet: Sendable {
   public var folders: Set<String>
 
   public init(docs: [Doc], hasChangelog: Bool = false, folders: Set<String> = []) {
-    self.docs = docs.sorted { $0.path < $1.path }
+    let sorted = docs.indices.dropFirst().allSatisfy { docs[$0 - 1].path < docs[$0].path }
+    self.docs = sorted ? docs : docs.sorted { $0.path < $1.path }
     self.hasChangelog = hasChangelog
     self.folders = folders
-    for doc in self.docs {
-      if let slash = doc.path.firstIndex(of: "/") { self.folders.insert(String(doc.path[..<slash])) }
+    for index in self.docs.indices {
+      let path = self.docs[index].path
+      if let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) {
+        self.folders.insert(String(path[..<slash]))
+      }
     }
     var byStem: [String: [Int]] = [:]
-    for (index, doc) in self.docs.enumerated() { byStem[doc.stem, default: []].append(index) }
+    byStem.reserveCapacity(docs.count)
+    for index in self.docs.indices { byStem[self.docs[index].stem, default: []].append(index) }
     self.docsByStem = byStem
   }
 
@@ -27,10 +32,9 @@ public struct DocSet: Sendable {
     let docsRoot = root + "/docs"
     var paths: [String] = []
     collect(directory: docsRoot, relative: "", into: &paths)
-    let docs = paths.map { path in
-      DocParser.parse(path: path, bytes: FileSystem.readBytes(docsRoot + "/" + path) ?? [])
-    }
-    let folders = FileSystem.list(docsRoot).filter { FileSystem.isDirectory(docsRoot + "/" + $0) }
+    paths.sort()
+    let docs = DocFile.parseAll(paths: paths, in: docsRoot)
+    let folders = DocFile.entries(of: docsRoot).filter(\.isDirectory).map(\.name)
     return DocSet(
       docs: docs, hasChangelog: FileSystem.exists(root + "/CHANGELOG.md"), folders: Set(folders))
   }
@@ -42,13 +46,14 @@ public struct DocSet: Sendable {
   }
 
   private static func collect(directory: String, relative: String, into paths: inout [String]) {
-    for name in FileSystem.list(directory) {
-      let full = directory + "/" + name
-      let path = relative.isEmpty ? name : relative + "/" + name
-      if FileSystem.isDirectory(full) {
+    for entry in DocFile.entries(of: directory) {
+      let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+      if entry.isDirectory {
         // Towncrier fragments live in changelog.d at any depth; they are never docs.
-        if name != "changelog.d" { collect(directory: full, relative: path, into: &paths) }
-      } else if name.hasSuffix(".md") {
+        if entry.name != "changelog.d" {
+          collect(directory: directory + "/" + entry.name, relative: path, into: &paths)
+        }
+      } else if entry.name.hasSuffix(".md") {
         paths.append(path)
       }
     }

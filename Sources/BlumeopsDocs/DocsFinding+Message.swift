@@ -6,7 +6,7 @@ extension DocsFinding {
     case .spaced:
       return "spaces in link \(link): no spaces at the ends of the target or around `|`"
     case .path:
-      let stem = target.map { Doc.stem(of: String(WikiLink(line: 0, target: $0).filePart)) } ?? ""
+      let stem = target.map { Doc.stem(of: WikiLink(line: 0, target: $0).filePart) } ?? ""
       return "link \(link) uses a path: link by stem only (`[[\(stem)]]`)"
     case .ambiguous:
       let list = (candidates ?? []).map { "docs/" + $0 }.joined(separator: ", ")

@@ -6,30 +6,37 @@ public enum IndexCheck {
 
   public static func run(_ set: DocSet) -> CheckReport {
     var findings: [DocsFinding] = []
-    var indexByPath: [String: Int] = [:]
-    for (index, doc) in set.docs.enumerated() { indexByPath[doc.path] = index }
-    var checked = 0
+    var listed: [String: Set<String>] = [:]
     for category in categories where set.folders.contains(category) {
       let indexPath = "\(category)/\(category).md"
-      guard let card = indexByPath[indexPath] else {
+      let card = set.docsByStem[category]?.first { set.docs[$0].path == indexPath }
+      if let card {
+        listed[category] = linkedStems(set.docs[card])
+      } else {
         findings.append(DocsFinding(.missingIndex, path: indexPath))
-        continue
-      }
-      checked += 1
-      let listed = linkedStems(set.docs[card])
-      for doc in set.docs
-      where doc.path.hasPrefix(category + "/") && doc.path != indexPath && !listed.contains(doc.stem) {
-        var finding = DocsFinding(.missingFromIndex, path: doc.path)
-        finding.index = indexPath
-        findings.append(finding)
       }
     }
+    // One pass in path order.
+    for index in set.docs.indices {
+      let path = set.docs[index].path
+      guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
+      let category = String(path[..<slash])
+      guard let stems = listed[category], !stems.contains(set.docs[index].stem),
+        path != "\(category)/\(category).md"
+      else { continue }
+      var finding = DocsFinding(.missingFromIndex, path: path)
+      finding.index = "\(category)/\(category).md"
+      findings.append(finding)
+    }
+    // A missing card's finding goes where the card would be in path order.
+    findings = findings.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
+      .map(\.element)
     let summaryLine =
-      "\(name): \(CheckReport.plural(checked, "index card")) checked, "
+      "\(name): \(CheckReport.plural(listed.count, "index card")) checked, "
       + CheckReport.problems(findings.count)
     return CheckReport(
       check: name, findings: findings,
-      summary: [("docs", set.docs.count), ("indexes", checked), ("findings", findings.count)],
+      summary: [("docs", set.docs.count), ("indexes", listed.count), ("findings", findings.count)],
       summaryLine: summaryLine)
   }
 
@@ -37,7 +44,7 @@ public enum IndexCheck {
   private static func linkedStems(_ card: Doc) -> Set<String> {
     var stems = Set<String>()
     for link in card.links {
-      var part = Substring(link.filePart).trimmingSpaces()
+      var part = link.filePart[...].trimmingSpaces()
       if let slash = part.lastIndex(of: "/") { part = part[part.index(after: slash)...] }
       if part.hasSuffix(".md") { part = part.dropLast(3) }
       stems.insert(String(part))

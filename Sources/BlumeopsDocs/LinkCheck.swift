@@ -20,7 +20,7 @@ public enum LinkCheck {
           finding.target = link.target
           finding.written = link.written
           if kind == .ambiguous { finding.candidates = candidates.map { set.docs[$0].path } }
-          if kind == .broken { finding.suggestion = suggester.closest(to: String(link.filePart)) }
+          if kind == .broken { finding.suggestion = suggester.closest(to: link.filePart) }
           findings.append(finding)
         }
       }
@@ -53,13 +53,12 @@ public enum LinkCheck {
     if link.isSpaced { return .problem(.spaced, candidates: []) }
     if link.isHeadingOnly { return .valid(nil) }
     let filePart = link.filePart
-    if filePart.contains("/") { return .problem(.path, candidates: []) }
-    let stem = String(filePart)
-    if let matches = set.docsByStem[stem] {
+    if filePart.utf8.contains(UInt8(ascii: "/")) { return .problem(.path, candidates: []) }
+    if let matches = set.docsByStem[filePart] {
       if matches.count > 1 { return .problem(.ambiguous, candidates: matches) }
       return .valid(matches[0])
     }
-    if stem == "CHANGELOG", set.hasChangelog { return .valid(nil) }
+    if filePart == "CHANGELOG", set.hasChangelog { return .valid(nil) }
     return .problem(.broken, candidates: [])
   }
 }
