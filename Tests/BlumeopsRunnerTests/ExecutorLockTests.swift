@@ -20,12 +20,20 @@ import Testing
     defer { root.remove() }
     let held = try await heldLock("deploy", root: root.path)
     let plan = fakePlan([fakeTask("apply", "echo applied", lock: "deploy")], root: root.path)
-    async let run = runFake(plan)
-    try await Task.sleep(for: .milliseconds(300))
+    let destination = OutputDestination.memory()
+    let executor = Executor(
+      plan: plan, launcher: FakeLauncher(), options: ExecutorOptions(environment: [:]),
+      destination: destination)
+    async let run = executor.run()
+    for _ in 0..<1000 where !destination.text().contains("waiting for lock") {
+      try await Task.sleep(for: .milliseconds(10))
+    }
     held.release()
-    let (report, output) = await run
+    let report = await run
     #expect(report.exitCode == 0)
-    let waiting = output.text().split(separator: "\n").filter { $0.contains("waiting for lock") }
+    let waiting = destination.text().split(separator: "\n").filter {
+      $0.contains("waiting for lock")
+    }
     #expect(waiting.count == 1)
     #expect(waiting.first?.contains("waiting for lock deploy held by task other (pid ") == true)
   }

@@ -13,7 +13,7 @@ import Synchronization
 /// A script is `;`-separated commands: `echo TEXT` and `err TEXT` print a line to stdout or
 /// stderr, `env NAME` prints a variable, `exit N` ends with status N, `sleep MS` waits (a stop
 /// request ends it, as a signal would), `flaky KEY N` fails until its Nth run, `pwd` prints the
-/// directory. Every run is logged as `start SCRIPT` / `end SCRIPT` events, in order.
+/// directory, `overlap N` waits (at most 10 s) until N scripts run at once and fails otherwise. Every run is logged as `start SCRIPT` / `end SCRIPT` events, in order.
 final class FakeLauncher: ProcessLauncher {
   struct Invocation: Sendable {
     var script: String
@@ -87,6 +87,14 @@ final class FakeLauncher: ProcessLauncher {
           return state.counters[key]!
         }
         if run < needed { return LaunchResult(status: .exited(Int32(run))) }
+      case "overlap":
+        let wanted = Int(argument) ?? 2
+        var waited = 0
+        while state.withLock({ $0.maximumRunning }) < wanted {
+          guard waited < 5000 else { return LaunchResult(status: .exited(1)) }
+          try? await Task.sleep(for: .milliseconds(2))
+          waited += 1
+        }
       case "sleep":
         let end = started.advanced(by: .milliseconds(Int(argument) ?? 0))
         while ContinuousClock.now < end {

@@ -69,7 +69,7 @@ import Testing
     defer { directory.remove() }
     let script = "sleep 100 & echo $! > grandchild.pid; sleep 100"
     let result = try await launcher.launch(
-      request(script, in: directory.path, timeout: .milliseconds(300)),
+      request(script, in: directory.path, timeout: .milliseconds(1500)),
       control: ProcessControl(), output: { _, _ in })
     #expect(result.timedOut)
     #expect(result.exitCode == 124)
@@ -119,7 +119,8 @@ import Testing
       throws: LaunchError.cannotStart("/bin/sh", reason: "directory `/no/such/dir` does not exist")
     ) {
       _ = try await launcher.launch(
-        LaunchRequest(argv: ["/bin/sh", "-c", "true"], directory: "/no/such/dir", environment: [:]),
+        LaunchRequest(
+          argv: ["/bin/sh", "-c", "true"], directory: "/no/such/dir", environment: [:]),
         control: ProcessControl(), output: { _, _ in })
     }
   }

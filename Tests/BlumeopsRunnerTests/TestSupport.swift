@@ -62,7 +62,7 @@ func isAlive(_ pid: pid_t) -> Bool {
 
 /// Waits (bounded) until `pid` is gone; death by SIGKILL is asynchronous.
 func eventuallyDead(_ pid: pid_t) async -> Bool {
-  for _ in 0..<200 {
+  for _ in 0..<500 {
     if !isAlive(pid) { return true }
     try? await Task.sleep(for: .milliseconds(10))
   }
