@@ -26,7 +26,8 @@ extension DocsFinding {
     case .missingField:
       return "missing frontmatter \(plural("field", fields)) \(quoted(fields))"
     case .misplacedField:
-      return "\(plural("field", fields)) \(quoted(fields)) only allowed under how-to/"
+      let verb = (fields?.count ?? 0) == 1 ? "is" : "are"
+      return "\(plural("field", fields)) \(quoted(fields)) \(verb) only allowed under how-to/"
     case .invalidFrontmatter:
       return "invalid frontmatter: \(error ?? "unreadable YAML")"
     case .invalidUTF8:
