@@ -43,7 +43,9 @@ struct TextTable {
         if color, let code = cell.color { text = "\u{1B}[\(code)m\(text)\u{1B}[0m" }
         parts.append(alignments[column] == .right ? pad + text : (last ? text : text + pad))
       }
-      output += parts.joined(separator: "  ") + "\n"
+      var line = parts.joined(separator: "  ")
+      while line.hasSuffix(" ") { line.removeLast() }
+      output += line + "\n"
     }
     return output
   }

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import BlumeopsDocs
+
+@Suite struct TagInventoryTests {
+  @Test func tagsAreOrderedByCountDescendingThenByName() {
+    let fixture = DocsFixture([
+      "docs/a.md": card(tags: "[ops, docs, zeta]"),
+      "docs/b.md": card(tags: "[docs, alpha]"),
+      "docs/c.md": card(tags: "[ops, docs]"),
+      "docs/d.md": "no frontmatter",
+    ])
+    let result = fixture.run("docs-review-tags")
+    #expect(result.status == 0)
+    #expect(
+      result.output == """
+        tag    count  files
+        docs       3  docs/a.md, docs/b.md, docs/c.md
+        ops        2  docs/a.md, docs/c.md
+        alpha      1  docs/b.md
+        zeta       1  docs/a.md
+        4 tags across 4 docs
+
+        """)
+  }
+
+  @Test func noTagsStillExitsZero() {
+    let result = DocsFixture(["docs/a.md": ""]).run("docs-review-tags")
+    #expect(result.status == 0)
+    #expect(result.output == "0 tags across 1 doc\n")
+  }
+
+  @Test func jsonListsTagCountAndFiles() {
+    let result = DocsFixture(["docs/a.md": card(tags: "[x]")]).run("docs-review-tags", ["format": "json"])
+    #expect(
+      result.output == """
+        {
+          "check": "docs-review-tags",
+          "tags": [
+            {
+              "tag": "x",
+              "count": 1,
+              "files": [
+                "docs/a.md"
+              ]
+            }
+          ],
+          "summary": {
+            "tags": 1,
+            "docs": 1
+          }
+        }
+
+        """)
+  }
+}
