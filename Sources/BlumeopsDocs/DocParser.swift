@@ -85,7 +85,8 @@ struct LineCursor {
     number += 1
     let start = position
     let found = memchr(base + start, Int32(UInt8(ascii: "\n")), text.count - start)
-    var end = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+    var end =
+      found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
       ?? text.count
     position = found == nil ? text.count : end + 1
     if end > start, text[end - 1] == UInt8(ascii: "\r") { end -= 1 }

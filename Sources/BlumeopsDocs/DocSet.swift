@@ -42,7 +42,8 @@ public struct DocSet: Sendable {
   /// Parses docs given as texts, keyed by path relative to `docs/` (for tests and tools).
   public static func parse(_ files: [String: [UInt8]], hasChangelog: Bool = false) -> DocSet {
     DocSet(
-      docs: files.map { DocParser.parse(path: $0.key, bytes: $0.value) }, hasChangelog: hasChangelog)
+      docs: files.map { DocParser.parse(path: $0.key, bytes: $0.value) }, hasChangelog: hasChangelog
+    )
   }
 
   private static func collect(directory: String, relative: String, into paths: inout [String]) {

@@ -48,7 +48,9 @@ public struct DocsFinding: Sendable, Equatable {
       ("line", line.map(JSONValue.number) ?? .null),
     ]
     if let target { fields.append(("target", .string(target))) }
-    if let candidates { fields.append(("candidates", .array(candidates.map { .string("docs/" + $0) }))) }
+    if let candidates {
+      fields.append(("candidates", .array(candidates.map { .string("docs/" + $0) })))
+    }
     if kind == .broken { fields.append(("suggestion", .optional(suggestion))) }
     if let stem { fields.append(("stem", .string(stem))) }
     if let paths { fields.append(("paths", .array(paths.map { .string("docs/" + $0) }))) }

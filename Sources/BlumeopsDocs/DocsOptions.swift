@@ -20,7 +20,9 @@ struct DocsOptions {
     }
   }
 
-  private static func count(_ value: String, name: String, minimum: Int) throws(DocsOptionError) -> Int {
+  private static func count(_ value: String, name: String, minimum: Int) throws(DocsOptionError)
+    -> Int
+  {
     guard let number = Int(value), number >= minimum else {
       throw DocsOptionError(
         "invalid value `\(value)` for `\(name)`: expected a whole number of at least \(minimum)")

@@ -3,7 +3,9 @@ public enum FilenameCheck {
   public static let name = "docs-check-filenames"
 
   public static func run(_ set: DocSet) -> CheckReport {
-    let duplicated = set.docsByStem.filter { $0.value.count > 1 }.sorted { $0.value[0] < $1.value[0] }
+    let duplicated = set.docsByStem.filter { $0.value.count > 1 }.sorted {
+      $0.value[0] < $1.value[0]
+    }
     let findings = duplicated.map { stem, indices in
       var finding = DocsFinding(.duplicateStem, path: set.docs[indices[0]].path)
       finding.stem = stem

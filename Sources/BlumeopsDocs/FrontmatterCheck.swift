@@ -18,7 +18,9 @@ public enum FrontmatterCheck {
 
   static func check(_ doc: Doc) -> [DocsFinding] {
     var findings: [DocsFinding] = []
-    if let line = doc.invalidUTF8Line { findings.append(DocsFinding(.invalidUTF8, path: doc.path, line: line)) }
+    if let line = doc.invalidUTF8Line {
+      findings.append(DocsFinding(.invalidUTF8, path: doc.path, line: line))
+    }
     if let error = doc.frontmatterError {
       var finding = DocsFinding(.invalidFrontmatter, path: doc.path, line: error.line)
       finding.error = error.message

@@ -38,7 +38,8 @@ public enum GitLog {
     func number(_ range: Range<Int>) -> Int {
       bytes[range].reduce(0) { $0 * 10 + Int($1) - 48 }
     }
-    var seconds = date.daysSinceEpoch * 86_400 + number(11..<13) * 3600 + number(14..<16) * 60
+    var seconds =
+      date.daysSinceEpoch * 86_400 + number(11..<13) * 3600 + number(14..<16) * 60
       + number(17..<19)
     if bytes.count >= 25, bytes[19] == UInt8(ascii: "+") || bytes[19] == UInt8(ascii: "-") {
       let offset = number(20..<22) * 3600 + number(23..<25) * 60

@@ -29,8 +29,10 @@ public enum IndexCheck {
       findings.append(finding)
     }
     // A missing card's finding goes where the card would be in path order.
-    findings = findings.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
-      .map(\.element)
+    findings = findings.enumerated().sorted {
+      ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
+    }
+    .map(\.element)
     let summaryLine =
       "\(name): \(CheckReport.plural(listed.count, "index card")) checked, "
       + CheckReport.problems(findings.count)

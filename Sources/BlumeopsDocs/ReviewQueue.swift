@@ -51,7 +51,10 @@ public struct ReviewQueue: Sendable {
             ])
           })
       ),
-      ("summary", .object([("docs", .number(entries.count)), ("never_reviewed", .number(neverReviewed))])),
+      (
+        "summary",
+        .object([("docs", .number(entries.count)), ("never_reviewed", .number(neverReviewed))])
+      ),
     ])
   }
 }

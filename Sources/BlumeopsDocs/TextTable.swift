@@ -30,7 +30,9 @@ struct TextTable {
   func render(color: Bool) -> String {
     var widths = headers.map(\.count)
     for row in rows {
-      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.text.count) }
+      for (column, cell) in row.enumerated() {
+        widths[column] = max(widths[column], cell.text.count)
+      }
     }
     var output = ""
     let lines = [headers.map { Cell($0) }] + rows

@@ -13,7 +13,9 @@ struct WikiLinkScanner {
   private(set) var links: [WikiLink] = []
 
   /// Scans `text[start..<end]` (one line, without its line break) numbered `number`.
-  mutating func scan(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line number: Int) {
+  mutating func scan(
+    _ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line number: Int
+  ) {
     if let open = fence {
       if Self.fenceRun(text, start, end, closing: open) != nil { fence = nil }
       return
@@ -68,7 +70,9 @@ struct WikiLinkScanner {
   }
 
   /// Past the code span opening at `index`, or past its backticks when nothing closes it.
-  private static func skipCodeSpan(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+  private static func skipCodeSpan(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int)
+    -> Int
+  {
     var runEnd = index
     while runEnd < end, text[runEnd] == backtick { runEnd += 1 }
     let length = runEnd - index
@@ -102,7 +106,9 @@ struct WikiLinkScanner {
       }
       if byte == Self.pipe {
         var shownEnd = scan + 1
-        while shownEnd + 1 < end, !(text[shownEnd] == Self.close && text[shownEnd + 1] == Self.close) {
+        while shownEnd + 1 < end,
+          !(text[shownEnd] == Self.close && text[shownEnd + 1] == Self.close)
+        {
           shownEnd += 1
         }
         guard shownEnd + 1 < end else { return scan + 1 }

@@ -8,7 +8,9 @@ import Testing
     #expect(DocsDate("2024-02-29")?.description == "2024-02-29")
   }
 
-  @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01T00", "yesterday", ""])
+  @Test(arguments: [
+    "2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-01T00", "yesterday", "",
+  ])
   func aMalformedOrImpossibleDateIsRejected(_ text: String) {
     #expect(DocsDate(text) == nil)
   }

@@ -27,7 +27,8 @@ final class DocsFixture {
   }
 
   func mkdir(_ path: String) {
-    try! FileManager.default.createDirectory(atPath: root + "/" + path, withIntermediateDirectories: true)
+    try! FileManager.default.createDirectory(
+      atPath: root + "/" + path, withIntermediateDirectories: true)
   }
 
   var docSet: DocSet { DocSet.load(root: root) }
@@ -46,7 +47,9 @@ final class DocsFixture {
 }
 
 /// A doc's text with a frontmatter block holding the required fields and `extra` lines.
-func card(_ title: String = "A card", tags: String = "[test]", extra: String = "", body: String = "")
+func card(
+  _ title: String = "A card", tags: String = "[test]", extra: String = "", body: String = ""
+)
   -> String
 {
   "---\ntitle: \(title)\nmodified: 2026-11-01\ntags: \(tags)\n\(extra.isEmpty ? "" : extra + "\n")---\n\n\(body)\n"

@@ -79,7 +79,9 @@ import Testing
     #expect(json.contains("\"index\": \"docs/how-to/how-to.md\""))
     #expect(json.contains("\"kind\": \"missing-index\""))
     #expect(json.contains("\"stem\": \"x\""))
-    #expect(json.contains("\"fields\": [\n        \"title\",\n        \"tags\",\n        \"modified\"\n      ]"))
+    #expect(
+      json.contains(
+        "\"fields\": [\n        \"title\",\n        \"tags\",\n        \"modified\"\n      ]"))
     #expect(json.contains("\"fields\": [\n        \"status\"\n      ]"))
   }
 
@@ -95,31 +97,40 @@ import Testing
     #expect(
       lines.map { $0.split(separator: ":").first.map(String.init) ?? "" } == [
         "docs/how-to/b.md", "docs/how-to/how-to.md", "docs/index.md", "docs/how-to/a.md",
-        "docs/how-to/b.md", "docs/reference/a.md", "docs/how-to/b.md", "docs/reference/reference.md",
+        "docs/how-to/b.md", "docs/reference/a.md", "docs/how-to/b.md",
+        "docs/reference/reference.md",
         "docs/how-to/a.md", "docs/reference/a.md", "docs-check",
       ])
     #expect(lines[9].hasPrefix("docs/reference/a.md:3: invalid frontmatter: "))
-    #expect(lines.last == "docs-check: 5 docs, 10 problems (links 6, index 2, filenames 1, frontmatter 1)")
+    #expect(
+      lines.last == "docs-check: 5 docs, 10 problems (links 6, index 2, filenames 1, frontmatter 1)"
+    )
   }
 
   @Test func aCleanTreePassesEveryCheck() {
     let fixture = DocsFixture([
       "docs/index.md": card(body: "[[how-to]] [[CHANGELOG]]"), "CHANGELOG.md": "# Changes",
-      "docs/how-to/how-to.md": card(body: "[[a]] [[index]]"), "docs/how-to/a.md": card(extra: "status: stable"),
+      "docs/how-to/how-to.md": card(body: "[[a]] [[index]]"),
+      "docs/how-to/a.md": card(extra: "status: stable"),
     ])
     for name in DocsToolkit.builtinNames {
       #expect(fixture.run(name).status == 0, "\(name)")
     }
-    #expect(fixture.run("docs-check").output == "docs-check: 3 docs, no problems (links 0, index 0, filenames 0, frontmatter 0)\n")
+    #expect(
+      fixture.run("docs-check").output
+        == "docs-check: 3 docs, no problems (links 0, index 0, filenames 0, frontmatter 0)\n")
   }
 
   @Test func aMissingOrEmptyDocsFolderIsAnEmptySet() {
     let missing = DocsFixture()
     #expect(missing.run("docs-check").status == 0)
-    #expect(missing.run("docs-check-links").output == "docs-check-links: 0 docs, 0 links, no problems\n")
+    #expect(
+      missing.run("docs-check-links").output == "docs-check-links: 0 docs, 0 links, no problems\n")
     let empty = DocsFixture()
     empty.mkdir("docs")
-    #expect(empty.run("docs-check-filenames").output == "docs-check-filenames: 0 docs, 0 unique stems, 0 duplicates\n")
+    #expect(
+      empty.run("docs-check-filenames").output
+        == "docs-check-filenames: 0 docs, 0 unique stems, 0 duplicates\n")
   }
 
   @Test func changelogFragmentsAreNeverDocsAtAnyDepth() {
@@ -132,9 +143,18 @@ import Testing
 
   @Test(arguments: [
     (["format": "yaml"], "error: invalid value `yaml` for `format`: expected `text` or `json`\n"),
-    (["limit": "0"], "error: invalid value `0` for `limit`: expected a whole number of at least 1\n"),
-    (["limit": "ten"], "error: invalid value `ten` for `limit`: expected a whole number of at least 1\n"),
-    (["threshold": "-1"], "error: invalid value `-1` for `threshold`: expected a whole number of at least 0\n"),
+    (
+      ["limit": "0"],
+      "error: invalid value `0` for `limit`: expected a whole number of at least 1\n"
+    ),
+    (
+      ["limit": "ten"],
+      "error: invalid value `ten` for `limit`: expected a whole number of at least 1\n"
+    ),
+    (
+      ["threshold": "-1"],
+      "error: invalid value `-1` for `threshold`: expected a whole number of at least 0\n"
+    ),
   ])
   func aBadOptionValueExitsTwoWithOneLine(_ options: [String: String], _ message: String) {
     let result = DocsFixture().run("docs-review", options)

@@ -5,12 +5,17 @@ import Testing
 @Suite struct FilenameCheckTests {
   @Test func aStemSharedByTwoFoldersIsOneFindingWithAllItsPaths() {
     let set = DocSet.parse(
-      ["how-to/zot.md": [], "reference/zot.md": [], "reference/services/zot.md": [], "a.md": [],
-       "b/a.md": [], "unique.md": []])
+      [
+        "how-to/zot.md": [], "reference/zot.md": [], "reference/services/zot.md": [], "a.md": [],
+        "b/a.md": [], "unique.md": [],
+      ])
     let report = FilenameCheck.run(set)
     #expect(report.findings.map(\.stem) == ["a", "zot"])
     #expect(report.findings[0].paths == ["a.md", "b/a.md"])
-    #expect(report.findings[1].paths == ["how-to/zot.md", "reference/services/zot.md", "reference/zot.md"])
+    #expect(
+      report.findings[1].paths == [
+        "how-to/zot.md", "reference/services/zot.md", "reference/zot.md",
+      ])
     #expect(report.findings[1].path == "how-to/zot.md")
     #expect(report.summary.map(\.key) == ["docs", "unique_stems", "duplicates"])
     #expect(report.summary.map(\.value) == [6, 3, 2])

@@ -3,11 +3,18 @@ import Testing
 @testable import BlumeopsDocs
 
 @Suite struct FrontmatterCheckTests {
-  private func check(_ files: [String: [UInt8]]) -> CheckReport { FrontmatterCheck.run(DocSet.parse(files)) }
-  private func check(_ files: [String: String]) -> CheckReport { check(files.mapValues { Array($0.utf8) }) }
+  private func check(_ files: [String: [UInt8]]) -> CheckReport {
+    FrontmatterCheck.run(DocSet.parse(files))
+  }
+  private func check(_ files: [String: String]) -> CheckReport {
+    check(files.mapValues { Array($0.utf8) })
+  }
 
   @Test func aCompleteCardPasses() {
-    #expect(check(["a.md": card(), "how-to/b.md": card(extra: "status: stable\nrequires: [op]\nbranch: x")]).findings == [])
+    #expect(
+      check([
+        "a.md": card(), "how-to/b.md": card(extra: "status: stable\nrequires: [op]\nbranch: x"),
+      ]).findings == [])
   }
 
   @Test func aDocWithoutFrontmatterLacksAllThreeFields() {
@@ -15,7 +22,9 @@ import Testing
     #expect(report.findings.map(\.kind) == [.missingField])
     #expect(report.findings[0].fields == ["title", "tags", "modified"])
     #expect(report.findings[0].line == nil)
-    #expect(report.findings[0].textLine == "docs/a.md: missing frontmatter fields `title`, `tags`, `modified`")
+    #expect(
+      report.findings[0].textLine
+        == "docs/a.md: missing frontmatter fields `title`, `tags`, `modified`")
   }
 
   @Test func aPresentButEmptyKeyCounts() {
@@ -33,7 +42,9 @@ import Testing
     #expect(report.findings.map(\.path) == ["c.md", "reference/a.md"])
     #expect(report.findings.map(\.fields) == [["branch"], ["status", "requires"]])
     #expect(report.findings.map(\.line) == [5, 5])
-    #expect(report.findings[1].textLine == "docs/reference/a.md:5: fields `status`, `requires` are only allowed under how-to/")
+    #expect(
+      report.findings[1].textLine
+        == "docs/reference/a.md:5: fields `status`, `requires` are only allowed under how-to/")
   }
 
   @Test func brokenYAMLIsReportedAtItsFileLineAndNothingElse() {
@@ -44,7 +55,9 @@ import Testing
   }
 
   @Test func crlfFrontmatterIsRead() {
-    #expect(check(["a.md": "---\r\ntitle: x\r\ntags: [a]\r\nmodified: 2026-01-01\r\n---\r\nbody\r\n"]).findings == [])
+    #expect(
+      check(["a.md": "---\r\ntitle: x\r\ntags: [a]\r\nmodified: 2026-01-01\r\n---\r\nbody\r\n"])
+        .findings == [])
   }
 
   @Test func invalidUTF8IsAFindingAndTheDocIsStillChecked() {
@@ -56,7 +69,8 @@ import Testing
   }
 
   @Test func invalidUTF8InsideTheFrontmatterIsReadLossily() {
-    let bytes = Array("---\ntitle: caf".utf8) + [0xE9] + Array("\ntags: [a]\nmodified: x\n---\n".utf8)
+    let bytes =
+      Array("---\ntitle: caf".utf8) + [0xE9] + Array("\ntags: [a]\nmodified: x\n---\n".utf8)
     let report = check(["a.md": bytes])
     #expect(report.findings.map(\.kind) == [.invalidUTF8])
     #expect(report.findings[0].line == 2)

@@ -5,7 +5,8 @@ import Testing
 @Suite struct FrontmatterParsingTests {
   @Test func fieldsAreReadWithTheirLines() {
     let doc = parse(
-      "---\ntitle: Provision\nmodified: 2026-11-01\ntags: [how-to, ansible, how-to]\nlast-reviewed: 2026-08-02\n---\nbody")
+      "---\ntitle: Provision\nmodified: 2026-11-01\ntags: [how-to, ansible, how-to]\nlast-reviewed: 2026-08-02\n---\nbody"
+    )
     #expect(doc.title == "Provision")
     #expect(doc.tags == ["how-to", "ansible"])
     #expect(doc.lastReviewed == DocsDate(year: 2026, month: 8, day: 2))

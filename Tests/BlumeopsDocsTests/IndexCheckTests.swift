@@ -12,7 +12,8 @@ import Testing
     ])
     let report = IndexCheck.run(fixture.docSet)
     #expect(report.findings.map(\.path) == ["how-to/deep/e.md", "how-to/f.md"])
-    #expect(report.findings.allSatisfy { $0.kind == .missingFromIndex && $0.index == "how-to/how-to.md" })
+    #expect(
+      report.findings.allSatisfy { $0.kind == .missingFromIndex && $0.index == "how-to/how-to.md" })
     #expect(
       report.text == """
         docs/how-to/deep/e.md: not linked from its index card docs/how-to/how-to.md
@@ -27,7 +28,9 @@ import Testing
     let report = IndexCheck.run(fixture.docSet)
     #expect(report.findings.map(\.kind) == [.missingIndex])
     #expect(report.findings[0].path == "tutorials/tutorials.md")
-    #expect(report.findings[0].textLine == "docs/tutorials/tutorials.md: missing index card for `tutorials/`")
+    #expect(
+      report.findings[0].textLine
+        == "docs/tutorials/tutorials.md: missing index card for `tutorials/`")
   }
 
   @Test func anEmptyCategoryFolderStillNeedsItsIndexCard() {

@@ -17,18 +17,23 @@ import Testing
   }
 
   /// The planted link and the line it is on, by doc.
-  static let planted: [Int: String] = [100: "[[dox-0500]]", 200: "[[how-to/doc-0201]]", 300: "[[ doc-0301 ]]"]
+  static let planted: [Int: String] = [
+    100: "[[dox-0500]]", 200: "[[how-to/doc-0201]]", 300: "[[ doc-0301 ]]",
+  ]
   static let plantedLine = 14
 
   static func text(_ index: Int) -> [UInt8] {
     let next = index == 1799 ? stem(1801) : stem((index + 1) % count)
-    var frontmatter = ["---", "title: Doc \(index)", "modified: 2026-01-01", "tags: [t\(index % 10)]"]
+    var frontmatter = [
+      "---", "title: Doc \(index)", "modified: 2026-01-01", "tags: [t\(index % 10)]",
+    ]
     if index == 1500 { frontmatter.append("status: draft") }
     frontmatter.append("---")
     if index == 1000 { frontmatter = ["", "", "", "", ""] }
     if index == 1900 { frontmatter = ["---", "title: [", "---", "", ""] }
     let body = [
-      "", "# Doc \(index)", "", "Next: [[\(next)]] and an example `[[nope]]`.", "", "```", "[[nope]]",
+      "", "# Doc \(index)", "", "Next: [[\(next)]] and an example `[[nope]]`.", "", "```",
+      "[[nope]]",
       "```",
     ]
     let lines = frontmatter + body + [planted[index] ?? "", "", "The end."]
@@ -40,14 +45,20 @@ import Testing
   /// Written afresh for each test, which gets its own suite instance, and removed after it.
   let fixture: DocsFixture = {
     let fixture = DocsFixture()
-    for index in 0..<LargeTreeTests.count { fixture.write("docs/" + path(index), bytes: text(index)) }
+    for index in 0..<LargeTreeTests.count {
+      fixture.write("docs/" + path(index), bytes: text(index))
+    }
     fixture.write("docs/explanation/extra/doc-0700.md", card(body: "[[index]]"))
     let categories = LargeTreeTests.categories
-    fixture.write("docs/index.md", card(body: categories.map { "[[\($0)]]" }.joined(separator: "\n")))
+    fixture.write(
+      "docs/index.md", card(body: categories.map { "[[\($0)]]" }.joined(separator: "\n")))
     for (offset, category) in categories.enumerated() {
-      let listed = stride(from: offset, to: LargeTreeTests.count, by: 4).filter { $0 != 1234 && $0 != 1800 }
+      let listed = stride(from: offset, to: LargeTreeTests.count, by: 4).filter {
+        $0 != 1234 && $0 != 1800
+      }
       fixture.write(
-        "docs/\(category)/\(category).md", card(body: listed.map { "- [[\(LargeTreeTests.stem($0))]]" }.joined(separator: "\n")))
+        "docs/\(category)/\(category).md",
+        card(body: listed.map { "- [[\(LargeTreeTests.stem($0))]]" }.joined(separator: "\n")))
     }
     fixture.write("docs/changelog.d/ignored.feature.md", "[[broken]]")
     return fixture
@@ -66,8 +77,11 @@ import Testing
       "spaced \(Self.path(300)):\(Self.plantedLine)", "ambiguous \(Self.path(699)):9",
       "ambiguous tutorials/tutorials.md:\(7 + (700 / 4))",
     ].sorted { $0.split(separator: " ")[1] < $1.split(separator: " ")[1] }
-    let orphans = ["orphan explanation/extra/doc-0700.md", "orphan \(Self.path(700))", "orphan \(Self.path(1800))"]
-      .sorted()
+    let orphans = [
+      "orphan explanation/extra/doc-0700.md", "orphan \(Self.path(700))",
+      "orphan \(Self.path(1800))",
+    ]
+    .sorted()
     #expect(summary(report.findings) == links + orphans)
     #expect(report.findings.first { $0.kind == .broken }?.suggestion == "doc-0500")
     #expect(report.summary.first { $0.key == "links" }?.value == 2000 + 3 + 1 + 4 + 1998)
@@ -77,10 +91,16 @@ import Testing
     let set = fixture.docSet
     #expect(
       summary(IndexCheck.run(set).findings)
-        == ["missing-from-index explanation/extra/doc-0700.md", "missing-from-index \(Self.path(1234))",
-            "missing-from-index \(Self.path(1800))"].sorted())
+        == [
+          "missing-from-index explanation/extra/doc-0700.md",
+          "missing-from-index \(Self.path(1234))",
+          "missing-from-index \(Self.path(1800))",
+        ].sorted())
     let duplicates = FilenameCheck.run(set)
-    #expect(duplicates.findings.map(\.paths) == [["explanation/extra/doc-0700.md", Self.path(700)].sorted()])
+    #expect(
+      duplicates.findings.map(\.paths) == [
+        ["explanation/extra/doc-0700.md", Self.path(700)].sorted()
+      ])
     #expect(duplicates.summary.map(\.value) == [2006, 2005, 1])
     #expect(
       summary(FrontmatterCheck.run(set).findings) == [

@@ -8,7 +8,9 @@ import Testing
   }
 
   private func kinds(_ report: CheckReport) -> [String] {
-    report.findings.map { "\($0.kind.rawValue) \($0.path)\($0.line.map { ":\($0)" } ?? "") \($0.target ?? "")" }
+    report.findings.map {
+      "\($0.kind.rawValue) \($0.path)\($0.line.map { ":\($0)" } ?? "") \($0.target ?? "")"
+    }
   }
 
   @Test func validLinksOfEveryFormProduceNoFindings() {

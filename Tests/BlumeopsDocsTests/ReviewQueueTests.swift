@@ -14,7 +14,8 @@ import Testing
 
   @Test func neverReviewedDocsComeFirstInPathOrderThenOldestReview() {
     let queue = ReviewQueue(fixture.docSet, today: DocsDate("2026-11-20")!)
-    #expect(queue.entries.map(\.path) == ["bad-date.md", "z/never.md", "old.md", "b.md", "c.md", "a.md"])
+    #expect(
+      queue.entries.map(\.path) == ["bad-date.md", "z/never.md", "old.md", "b.md", "c.md", "a.md"])
     #expect(queue.entries.map(\.age) == [nil, nil, 688, 314, 314, 142])
     #expect(queue.neverReviewed == 2)
   }
@@ -65,7 +66,8 @@ import Testing
 
   @Test func aReviewedCardUpForReviewShowsItsDateAndAge() {
     let fixture = DocsFixture(["docs/a.md": card("A", extra: "last-reviewed: 2026-11-01")])
-    #expect(fixture.run("docs-review").output.contains("  last reviewed:  2026-11-01 (19 days ago)\n"))
+    #expect(
+      fixture.run("docs-review").output.contains("  last reviewed:  2026-11-01 (19 days ago)\n"))
   }
 
   @Test func noDocsExitsOne() {

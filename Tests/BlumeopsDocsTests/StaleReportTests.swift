@@ -31,7 +31,8 @@ import Testing
   }
 
   @Test func anOlderCommitListedLaterDoesNotOverrideANewerOne() {
-    let dates = GitLog.latestDates("\u{0}2026-01-01T00:00:00Z\n\ndocs/a.md\n\u{0}2026-03-01T00:00:00Z\n\ndocs/a.md\n")
+    let dates = GitLog.latestDates(
+      "\u{0}2026-01-01T00:00:00Z\n\ndocs/a.md\n\u{0}2026-03-01T00:00:00Z\n\ndocs/a.md\n")
     #expect(dates["docs/a.md"]?.date == DocsDate("2026-03-01"))
   }
 
@@ -46,7 +47,8 @@ import Testing
       "docs/a.md": "", "docs/b.md": "", "docs/c.md": "", "docs/café.md": "", "docs/new.md": "",
       "docs/changelog.d/x.md": "",
     ])
-    let result = fixture.run("docs-review-stale", ["threshold": "180"], today: "2026-11-20", gitLog: log)
+    let result = fixture.run(
+      "docs-review-stale", ["threshold": "180"], today: "2026-11-20", gitLog: log)
     #expect(result.status == 0)
     #expect(
       result.output == """
@@ -59,7 +61,8 @@ import Testing
         5 docs, 0 stale (over 180 days), 1 untracked
 
         """)
-    let strict = fixture.run("docs-review-stale", ["threshold": "179"], today: "2026-11-20", gitLog: log)
+    let strict = fixture.run(
+      "docs-review-stale", ["threshold": "179"], today: "2026-11-20", gitLog: log)
     #expect(strict.output.contains("docs/café.md  2026-05-24   180  STALE\n"))
     #expect(strict.output.hasSuffix("5 docs, 1 stale (over 179 days), 1 untracked\n"))
   }

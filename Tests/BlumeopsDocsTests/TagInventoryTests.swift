@@ -31,7 +31,8 @@ import Testing
   }
 
   @Test func jsonListsTagCountAndFiles() {
-    let result = DocsFixture(["docs/a.md": card(tags: "[x]")]).run("docs-review-tags", ["format": "json"])
+    let result = DocsFixture(["docs/a.md": card(tags: "[x]")]).run(
+      "docs-review-tags", ["format": "json"])
     #expect(
       result.output == """
         {
