@@ -46,13 +46,19 @@ public struct DocSet: Sendable {
     )
   }
 
-  private static func collect(directory: String, relative: String, into paths: inout [String]) {
+  /// Folders deeper than this are not entered: a symbolic link to an ancestor would never end.
+  static let maximumDepth = 32
+
+  private static func collect(
+    directory: String, relative: String, depth: Int = 0, into paths: inout [String]
+  ) {
     for entry in DocFile.entries(of: directory) {
       let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
       if entry.isDirectory {
         // Towncrier fragments live in changelog.d at any depth; they are never docs.
-        if entry.name != "changelog.d" {
-          collect(directory: directory + "/" + entry.name, relative: path, into: &paths)
+        if entry.name != "changelog.d", depth < maximumDepth {
+          collect(
+            directory: directory + "/" + entry.name, relative: path, depth: depth + 1, into: &paths)
         }
       } else if entry.name.hasSuffix(".md") {
         paths.append(path)

@@ -133,14 +133,6 @@ import Testing
         == "docs-check-filenames: 0 docs, 0 unique stems, 0 duplicates\n")
   }
 
-  @Test func changelogFragmentsAreNeverDocsAtAnyDepth() {
-    let fixture = DocsFixture([
-      "docs/changelog.d/x.feature.md": "", "docs/how-to/changelog.d/y.md": "",
-      "docs/changelog.d.md": card(), "docs/notes.txt": "", "docs/a.md/inner.md": card(),
-    ])
-    #expect(fixture.docSet.docs.map(\.path) == ["a.md/inner.md", "changelog.d.md"])
-  }
-
   @Test(arguments: [
     (["format": "yaml"], "error: invalid value `yaml` for `format`: expected `text` or `json`\n"),
     (
