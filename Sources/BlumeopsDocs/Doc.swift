@@ -24,9 +24,6 @@ public struct Doc: Sendable {
     self.links = links
   }
 
-  /// The path as shown to users: relative to the repository root.
-  public var displayPath: String { "docs/" + path }
-
   public var title: String? { frontmatter?.title }
   public var tags: [String] { frontmatter?.tags ?? [] }
   public var lastReviewed: DocsDate? { frontmatter?.lastReviewed }

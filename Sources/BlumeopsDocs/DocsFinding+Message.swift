@@ -9,7 +9,7 @@ extension DocsFinding {
       let stem = target.map { Doc.stem(of: WikiLink(line: 0, target: $0).filePart) } ?? ""
       return "link \(link) uses a path: link by stem only (`[[\(stem)]]`)"
     case .ambiguous:
-      let list = (candidates ?? []).map { "docs/" + $0 }.joined(separator: ", ")
+      let list = (candidates ?? []).joined(separator: ", ")
       return "ambiguous link \(link): several docs have that stem: \(list)"
     case .broken:
       let hint = suggestion.map { " (did you mean `\($0)`?)" } ?? ""
@@ -17,11 +17,11 @@ extension DocsFinding {
     case .orphan:
       return "orphan: no other doc links here"
     case .missingFromIndex:
-      return "not linked from its index card docs/\(index ?? "")"
+      return "not linked from its index card \(index ?? "")"
     case .missingIndex:
       return "missing index card for `\(path.split(separator: "/").first ?? "")/`"
     case .duplicateStem:
-      let list = (paths ?? []).map { "docs/" + $0 }.joined(separator: ", ")
+      let list = (paths ?? []).joined(separator: ", ")
       return "duplicate stem `\(stem ?? "")`: \(list)"
     case .missingField:
       return "missing frontmatter \(plural("field", fields)) \(quoted(fields))"

@@ -40,29 +40,29 @@ public struct DocsFinding: Sendable, Equatable {
     self.line = line
   }
 
-  /// The stable JSON object; paths are relative to the repository root.
+  /// The stable JSON object; paths are relative to `docs/`, as everywhere in the toolkit.
   public var json: JSONValue {
     var fields: [(String, JSONValue)] = [
       ("kind", .string(kind.rawValue)),
-      ("path", .string("docs/" + path)),
+      ("path", .string(path)),
       ("line", line.map(JSONValue.number) ?? .null),
     ]
     if let target { fields.append(("target", .string(target))) }
     if let candidates {
-      fields.append(("candidates", .array(candidates.map { .string("docs/" + $0) })))
+      fields.append(("candidates", .array(candidates.map(JSONValue.string))))
     }
     if kind == .broken { fields.append(("suggestion", .optional(suggestion))) }
     if let stem { fields.append(("stem", .string(stem))) }
-    if let paths { fields.append(("paths", .array(paths.map { .string("docs/" + $0) }))) }
+    if let paths { fields.append(("paths", .array(paths.map(JSONValue.string)))) }
     if let names = self.fields { fields.append(("fields", .array(names.map(JSONValue.string)))) }
-    if let index { fields.append(("index", .string("docs/" + index))) }
+    if let index { fields.append(("index", .string(index))) }
     if let error { fields.append(("error", .string(error))) }
     fields.append(("message", .string(message)))
     return .object(fields)
   }
 
-  /// `docs/path:line: message`, without the line where none applies.
+  /// `path:line: message`, without the line where none applies.
   public var textLine: String {
-    "docs/" + path + (line.map { ":\($0)" } ?? "") + ": " + message
+    path + (line.map { ":\($0)" } ?? "") + ": " + message
   }
 }

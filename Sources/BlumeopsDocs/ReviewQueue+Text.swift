@@ -10,7 +10,7 @@ extension ReviewQueue {
       headers: ["#", "path", "last reviewed", "age"], alignments: [.right, .left, .left, .right])
     for (index, entry) in entries.prefix(limit).enumerated() {
       table.add([
-        TextTable.Cell(String(index + 1)), TextTable.Cell("docs/" + entry.path),
+        TextTable.Cell(String(index + 1)), TextTable.Cell(entry.path),
         TextTable.Cell(entry.lastReviewed?.description ?? "never"),
         TextTable.Cell(entry.age.map(String.init) ?? "-", color: entry.age.flatMap(Self.color)),
       ])
@@ -19,7 +19,7 @@ extension ReviewQueue {
     if entries.count > limit { output += "… \(entries.count - limit) more\n" }
     output += """
 
-      Up for review: docs/\(top.path)
+      Up for review: \(top.path)
         title:          \(top.title ?? "(none)")
         last reviewed:  \(top.lastReviewed.map { "\($0) (\(top.age ?? 0) days ago)" } ?? "never")
 

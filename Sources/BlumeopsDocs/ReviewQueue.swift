@@ -44,7 +44,7 @@ public struct ReviewQueue: Sendable {
         .array(
           entries.map { entry in
             .object([
-              ("path", .string("docs/" + entry.path)),
+              ("path", .string(entry.path)),
               ("title", .optional(entry.title)),
               ("last_reviewed", .optional(entry.lastReviewed?.description)),
               ("age", entry.age.map(JSONValue.number) ?? .null),

@@ -45,7 +45,7 @@ public struct StaleReport: Sendable {
       headers: ["path", "last commit", "age", ""], alignments: [.left, .left, .right, .left])
     for entry in entries {
       table.add([
-        TextTable.Cell("docs/" + entry.path),
+        TextTable.Cell(entry.path),
         TextTable.Cell(entry.lastCommit.map { $0.date.description } ?? "untracked"),
         TextTable.Cell(entry.age.map(String.init) ?? "-"),
         TextTable.Cell(entry.isStale ? "STALE" : "", color: "33"),
@@ -63,7 +63,7 @@ public struct StaleReport: Sendable {
         .array(
           entries.map { entry in
             .object([
-              ("path", .string("docs/" + entry.path)),
+              ("path", .string(entry.path)),
               ("last_commit", .optional(entry.lastCommit?.text)),
               ("age", entry.age.map(JSONValue.number) ?? .null),
               ("stale", .bool(entry.isStale)),

@@ -35,7 +35,7 @@ public struct TagInventory: Sendable {
     for entry in entries {
       table.add([
         TextTable.Cell(entry.tag), TextTable.Cell(String(entry.count)),
-        TextTable.Cell(entry.files.map { "docs/" + $0 }.joined(separator: ", ")),
+        TextTable.Cell(entry.files.joined(separator: ", ")),
       ])
     }
     return (entries.isEmpty ? "" : table.render(color: color)) + summaryLine + "\n"
@@ -50,7 +50,7 @@ public struct TagInventory: Sendable {
           entries.map { entry in
             .object([
               ("tag", .string(entry.tag)), ("count", .number(entry.count)),
-              ("files", .array(entry.files.map { .string("docs/" + $0) })),
+              ("files", .array(entry.files.map(JSONValue.string))),
             ])
           })
       ),

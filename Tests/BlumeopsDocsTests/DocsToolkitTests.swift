@@ -20,25 +20,25 @@ import Testing
           "findings": [
             {
               "kind": "path",
-              "path": "docs/index.md",
+              "path": "index.md",
               "line": 7,
               "target": "a/b",
               "message": "link `[[a/b]]` uses a path: link by stem only (`[[b]]`)"
             },
             {
               "kind": "ambiguous",
-              "path": "docs/index.md",
+              "path": "index.md",
               "line": 8,
               "target": "twin",
               "candidates": [
-                "docs/x/twin.md",
-                "docs/y/twin.md"
+                "x/twin.md",
+                "y/twin.md"
               ],
-              "message": "ambiguous link `[[twin]]`: several docs have that stem: docs/x/twin.md, docs/y/twin.md"
+              "message": "ambiguous link `[[twin]]`: several docs have that stem: x/twin.md, y/twin.md"
             },
             {
               "kind": "broken",
-              "path": "docs/index.md",
+              "path": "index.md",
               "line": 9,
               "target": "goood",
               "suggestion": "good",
@@ -46,13 +46,13 @@ import Testing
             },
             {
               "kind": "orphan",
-              "path": "docs/x/twin.md",
+              "path": "x/twin.md",
               "line": null,
               "message": "orphan: no other doc links here"
             },
             {
               "kind": "orphan",
-              "path": "docs/y/twin.md",
+              "path": "y/twin.md",
               "line": null,
               "message": "orphan: no other doc links here"
             }
@@ -76,7 +76,7 @@ import Testing
     let result = fixture.run("docs-check", ["format": "json"])
     let json = result.output
     #expect(result.status == 1)
-    #expect(json.contains("\"index\": \"docs/how-to/how-to.md\""))
+    #expect(json.contains("\"index\": \"how-to/how-to.md\""))
     #expect(json.contains("\"kind\": \"missing-index\""))
     #expect(json.contains("\"stem\": \"x\""))
     #expect(
@@ -96,12 +96,12 @@ import Testing
     let lines = result.output.split(separator: "\n").map(String.init)
     #expect(
       lines.map { $0.split(separator: ":").first.map(String.init) ?? "" } == [
-        "docs/how-to/b.md", "docs/how-to/how-to.md", "docs/index.md", "docs/how-to/a.md",
-        "docs/how-to/b.md", "docs/reference/a.md", "docs/how-to/b.md",
-        "docs/reference/reference.md",
-        "docs/how-to/a.md", "docs/reference/a.md", "docs-check",
+        "how-to/b.md", "how-to/how-to.md", "index.md", "how-to/a.md",
+        "how-to/b.md", "reference/a.md", "how-to/b.md",
+        "reference/reference.md",
+        "how-to/a.md", "reference/a.md", "docs-check",
       ])
-    #expect(lines[9].hasPrefix("docs/reference/a.md:3: invalid frontmatter: "))
+    #expect(lines[9].hasPrefix("reference/a.md:3: invalid frontmatter: "))
     #expect(
       lines.last == "docs-check: 5 docs, 10 problems (links 6, index 2, filenames 1, frontmatter 1)"
     )

@@ -21,8 +21,8 @@ import Testing
     #expect(report.summary.map(\.value) == [6, 3, 2])
     #expect(
       report.text == """
-        docs/a.md: duplicate stem `a`: docs/a.md, docs/b/a.md
-        docs/how-to/zot.md: duplicate stem `zot`: docs/how-to/zot.md, docs/reference/services/zot.md, docs/reference/zot.md
+        a.md: duplicate stem `a`: a.md, b/a.md
+        how-to/zot.md: duplicate stem `zot`: how-to/zot.md, reference/services/zot.md, reference/zot.md
         docs-check-filenames: 6 docs, 3 unique stems, 2 duplicates
 
         """)

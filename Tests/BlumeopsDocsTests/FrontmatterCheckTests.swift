@@ -24,7 +24,7 @@ import Testing
     #expect(report.findings[0].line == nil)
     #expect(
       report.findings[0].textLine
-        == "docs/a.md: missing frontmatter fields `title`, `tags`, `modified`")
+        == "a.md: missing frontmatter fields `title`, `tags`, `modified`")
   }
 
   @Test func aPresentButEmptyKeyCounts() {
@@ -44,14 +44,14 @@ import Testing
     #expect(report.findings.map(\.line) == [5, 5])
     #expect(
       report.findings[1].textLine
-        == "docs/reference/a.md:5: fields `status`, `requires` are only allowed under how-to/")
+        == "reference/a.md:5: fields `status`, `requires` are only allowed under how-to/")
   }
 
   @Test func brokenYAMLIsReportedAtItsFileLineAndNothingElse() {
     let report = check(["a.md": "---\ntitle: x\ntags: [a\nmodified: 2026-01-01\n---\n"])
     #expect(report.findings.map(\.kind) == [.invalidFrontmatter])
     #expect(report.findings[0].line == 4)
-    #expect(report.findings[0].textLine.hasPrefix("docs/a.md:4: invalid frontmatter: "))
+    #expect(report.findings[0].textLine.hasPrefix("a.md:4: invalid frontmatter: "))
   }
 
   @Test func crlfFrontmatterIsRead() {

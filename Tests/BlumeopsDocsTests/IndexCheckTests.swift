@@ -16,8 +16,8 @@ import Testing
       report.findings.allSatisfy { $0.kind == .missingFromIndex && $0.index == "how-to/how-to.md" })
     #expect(
       report.text == """
-        docs/how-to/deep/e.md: not linked from its index card docs/how-to/how-to.md
-        docs/how-to/f.md: not linked from its index card docs/how-to/how-to.md
+        how-to/deep/e.md: not linked from its index card how-to/how-to.md
+        how-to/f.md: not linked from its index card how-to/how-to.md
         docs-check-index: 2 index cards checked, 2 problems
 
         """)
@@ -30,7 +30,7 @@ import Testing
     #expect(report.findings[0].path == "tutorials/tutorials.md")
     #expect(
       report.findings[0].textLine
-        == "docs/tutorials/tutorials.md: missing index card for `tutorials/`")
+        == "tutorials/tutorials.md: missing index card for `tutorials/`")
   }
 
   @Test func anEmptyCategoryFolderStillNeedsItsIndexCard() {

@@ -88,10 +88,10 @@ import Testing
     ])
     #expect(
       report.text == """
-        docs/index.md:1: broken link `[[goood]]`: no doc has that stem (did you mean `good`?)
-        docs/index.md:2: link `[[a/b]]` uses a path: link by stem only (`[[b]]`)
-        docs/good.md: orphan: no other doc links here
-        docs/lonely.md: orphan: no other doc links here
+        index.md:1: broken link `[[goood]]`: no doc has that stem (did you mean `good`?)
+        index.md:2: link `[[a/b]]` uses a path: link by stem only (`[[b]]`)
+        good.md: orphan: no other doc links here
+        lonely.md: orphan: no other doc links here
         docs-check-links: 3 docs, 3 links, 4 problems
 
         """)

@@ -27,14 +27,14 @@ import Testing
       result.output == """
         6 docs, 2 never reviewed
 
-        #  path              last reviewed  age
-        1  docs/bad-date.md  never            -
-        2  docs/z/never.md   never            -
-        3  docs/old.md       2025-01-01     688
-        4  docs/b.md         2026-01-10     314
+        #  path         last reviewed  age
+        1  bad-date.md  never            -
+        2  z/never.md   never            -
+        3  old.md       2025-01-01     688
+        4  b.md         2026-01-10     314
         … 2 more
 
-        Up for review: docs/bad-date.md
+        Up for review: bad-date.md
           title:          Bad
           last reviewed:  never
 

@@ -52,18 +52,18 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.output == """
-        path          last commit  age
-        docs/café.md  2026-05-24   180
-        docs/c.md     2026-06-01   172
-        docs/a.md     2026-11-19     1
-        docs/b.md     2026-11-19     1
-        docs/new.md   untracked      -
+        path     last commit  age
+        café.md  2026-05-24   180
+        c.md     2026-06-01   172
+        a.md     2026-11-19     1
+        b.md     2026-11-19     1
+        new.md   untracked      -
         5 docs, 0 stale (over 180 days), 1 untracked
 
         """)
     let strict = fixture.run(
       "docs-review-stale", ["threshold": "179"], today: "2026-11-20", gitLog: log)
-    #expect(strict.output.contains("docs/café.md  2026-05-24   180  STALE\n"))
+    #expect(strict.output.contains("café.md  2026-05-24   180  STALE\n"))
     #expect(strict.output.hasSuffix("5 docs, 1 stale (over 179 days), 1 untracked\n"))
   }
 
@@ -71,7 +71,7 @@ import Testing
     let fixture = DocsFixture(["docs/a.md": ""])
     let result = fixture.run("docs-review-stale", gitLog: nil)
     #expect(result.status == 0)
-    #expect(result.output.contains("docs/a.md  untracked"))
+    #expect(result.output.contains("a.md  untracked"))
   }
 
   @Test func jsonListsEveryDoc() {
@@ -84,14 +84,14 @@ import Testing
           "threshold": 180,
           "docs": [
             {
-              "path": "docs/a.md",
+              "path": "a.md",
               "last_commit": "2026-11-19T23:30:00-02:00",
               "age": 1,
               "stale": false,
               "untracked": false
             },
             {
-              "path": "docs/new.md",
+              "path": "new.md",
               "last_commit": null,
               "age": null,
               "stale": false,

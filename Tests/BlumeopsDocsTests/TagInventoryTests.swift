@@ -15,10 +15,10 @@ import Testing
     #expect(
       result.output == """
         tag    count  files
-        docs       3  docs/a.md, docs/b.md, docs/c.md
-        ops        2  docs/a.md, docs/c.md
-        alpha      1  docs/b.md
-        zeta       1  docs/a.md
+        docs       3  a.md, b.md, c.md
+        ops        2  a.md, c.md
+        alpha      1  b.md
+        zeta       1  a.md
         4 tags across 4 docs
 
         """)
@@ -42,7 +42,7 @@ import Testing
               "tag": "x",
               "count": 1,
               "files": [
-                "docs/a.md"
+                "a.md"
               ]
             }
           ],
