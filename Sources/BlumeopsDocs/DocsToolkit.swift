@@ -16,25 +16,35 @@ public enum DocsToolkit {
 
   /// Runs one built-in; `gitLog` is the output of `git` with gitLogArguments run in root (nil when
   /// not a git repo or for other checks). Returns the exit status: 2 for a bad name or option.
+  ///
+  /// `write` receives the output one line at a time, without its line break (the shape of
+  /// `BuiltinContext.writeLine`); `writeError` receives error lines, and defaults to `write`.
   public static func run(
     _ name: String, options: [String: String], root: String, today: DocsDate, gitLog: String?,
-    color: Bool, write: (String) -> Void
+    color: Bool, write: (String) -> Void, writeError: ((String) -> Void)? = nil
   ) -> Int32 {
+    func fail(_ message: String) {
+      if let writeError { writeError("error: " + message) } else { write("error: " + message) }
+    }
     guard builtinNames.contains(name) else {
-      write("error: unknown docs built-in `\(name)`\n")
+      fail("unknown docs built-in `\(name)`")
       return 2
     }
     let parsed: DocsOptions
     do {
       parsed = try DocsOptions(options)
     } catch {
-      write("error: \(error.message)\n")
+      fail(error.message)
       return 2
     }
     let set = DocSet.load(root: root)
     let json = parsed.format == .json
     func emit(_ text: @autoclosure () -> String, _ value: @autoclosure () -> JSONValue) {
-      write(json ? value().serialized(indent: 2) + "\n" : text())
+      let output = json ? value().serialized(indent: 2) + "\n" : text()
+      // Every rendering ends its last line with a line break; a blank line inside is kept.
+      var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.last?.isEmpty == true { lines.removeLast() }
+      for line in lines { write(String(line)) }
     }
     switch name {
     case ReviewQueue.name:

@@ -33,16 +33,18 @@ final class DocsFixture {
 
   var docSet: DocSet { DocSet.load(root: root) }
 
-  /// Runs a built-in and returns its exit status and everything it wrote.
+  /// Runs a built-in and returns its exit status and the lines it wrote, each ended by a line
+  /// break: its output, and its error lines apart.
   func run(
     _ name: String, _ options: [String: String] = [:], today: String = "2026-11-20",
     gitLog: String? = nil, color: Bool = false
-  ) -> (status: Int32, output: String) {
+  ) -> (status: Int32, output: String, errors: String) {
     var output = ""
+    var errors = ""
     let status = DocsToolkit.run(
-      name, options: options, root: root, today: DocsDate(today)!, gitLog: gitLog, color: color
-    ) { output += $0 }
-    return (status, output)
+      name, options: options, root: root, today: DocsDate(today)!, gitLog: gitLog, color: color,
+      write: { output += $0 + "\n" }, writeError: { errors += $0 + "\n" })
+    return (status, output, errors)
   }
 }
 

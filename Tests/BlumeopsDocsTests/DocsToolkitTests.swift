@@ -151,11 +151,27 @@ import Testing
   func aBadOptionValueExitsTwoWithOneLine(_ options: [String: String], _ message: String) {
     let result = DocsFixture().run("docs-review", options)
     #expect(result.status == 2)
-    #expect(result.output == message)
+    #expect(result.errors == message)
+    #expect(result.output == "")
   }
 
   @Test func anUnknownBuiltinExitsTwo() {
-    #expect(DocsFixture().run("docs-check-everything").status == 2)
+    let result = DocsFixture().run("docs-check-everything")
+    #expect(result.status == 2)
+    #expect(result.errors == "error: unknown docs built-in `docs-check-everything`\n")
+  }
+
+  @Test func outputIsWrittenOneLineAtATimeWithoutLineBreaks() {
+    let fixture = DocsFixture(["docs/index.md": card(extra: "last-reviewed: 2026-11-01")])
+    for (name, options) in [("docs-review", [:]), ("docs-check", ["format": "json"])] {
+      var lines: [String] = []
+      _ = DocsToolkit.run(
+        name, options: options, root: fixture.root, today: DocsDate("2026-11-20")!, gitLog: nil,
+        color: false
+      ) { lines.append($0) }
+      #expect(lines.count > 3)
+      #expect(lines.allSatisfy { !$0.contains("\n") })
+    }
   }
 
   @Test func theGitLogArgumentsListDocsInOnePass() {
