@@ -5,7 +5,9 @@ extension ReviewQueue {
   /// Header, the first `limit` entries, the card up for review and its checklist.
   public func text(limit: Int, color: Bool) -> String {
     var output = "\(CheckReport.plural(entries.count, "doc")), \(neverReviewed) never reviewed\n"
-    guard let top = entries.first else { return output }
+    guard let top = entries.first else {
+      return output + "nothing to review: no docs under docs/\n"
+    }
     var table = TextTable(
       headers: ["#", "path", "last reviewed", "age"], alignments: [.right, .left, .left, .right])
     for (index, entry) in entries.prefix(limit).enumerated() {

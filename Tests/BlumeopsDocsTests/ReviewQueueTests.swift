@@ -73,7 +73,7 @@ import Testing
   @Test func noDocsExitsOne() {
     let result = DocsFixture().run("docs-review")
     #expect(result.status == 1)
-    #expect(result.output == "0 docs, 0 never reviewed\n")
+    #expect(result.output == "0 docs, 0 never reviewed\nnothing to review: no docs under docs/\n")
   }
 
   @Test func jsonHasTheWholeQueue() {
