@@ -21,4 +21,10 @@ import Testing
     #expect(DocsDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
     #expect(DocsDate(year: 2000, month: 3, day: 1).daysSinceEpoch == 11_017)
   }
+
+  @Test func todayIsARealDateThatRoundTripsThroughItsText() {
+    let today = DocsDate.today()
+    #expect(DocsDate(today.description) == today)
+    #expect(today.year >= 2024)
+  }
 }
