@@ -96,6 +96,11 @@ public struct PlannedTask: Sendable {
     self.interactive = interactive
     self.definedAt = definedAt
   }
+
+  /// Whether a step runs another task inline (and so gets a row of its own in the summary).
+  public var hasSubtaskSteps: Bool {
+    steps.contains { if case .task = $0.action { return true } else { return false } }
+  }
 }
 
 /// One step of a planned task.

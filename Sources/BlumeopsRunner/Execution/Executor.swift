@@ -130,7 +130,8 @@ public final class Executor: Sendable {
   private func printSummary(_ report: RunReport) {
     let options = context.options
     guard options.showSummary else { return }
-    var rows = report.summaryRows
+    // Prerequisites before what needs them: the order the run could have gone in.
+    var rows = report.summaryRows(order: plan.waves.flatMap { $0 })
     if options.verbosity == .quiet { rows = rows.filter { $0.state == .failed } }
     guard !rows.isEmpty else { return }
     let heading = options.verbosity == .quiet ? [] : [""]

@@ -50,8 +50,9 @@ public struct RunReport: Sendable {
 
   public var succeeded: Bool { exitCode == 0 }
 
-  /// The summary rows: every task, its sub-tasks indented under it.
-  public var summaryRows: [SummaryRow] {
+  /// The summary rows: every task in `order` (indices into `nodes`; all of them in plan order when
+  /// nil), its sub-tasks indented under it.
+  public func summaryRows(order: [Int]? = nil) -> [SummaryRow] {
     var rows: [SummaryRow] = []
     func add(_ entry: Entry, depth: Int) {
       rows.append(
@@ -60,7 +61,7 @@ public struct RunReport: Sendable {
           detail: entry.detail, depth: depth))
       for subtask in entry.subtasks { add(subtask, depth: depth + 1) }
     }
-    for entry in nodes { add(entry, depth: 0) }
+    for index in order ?? Array(nodes.indices) { add(nodes[index], depth: 0) }
     return rows
   }
 }

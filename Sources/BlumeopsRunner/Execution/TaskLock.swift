@@ -27,7 +27,7 @@ struct TaskLock: Sendable {
   ) async -> Result<TaskLock, Failure> {
     let directory = root + "/.blumeops/locks"
     Descriptor.makeDirectories(directory)
-    let path = directory + "/" + TaskLog.fileName(for: name).dropLast(4) + ".lock"
+    let path = directory + "/" + SafeFileName.make(name) + ".lock"
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       return .failure(

@@ -76,10 +76,12 @@ public final class OutputCoordinator: Sendable {
   }
 
   /// Prints runner lines about a task, in its block when output is grouped. A `nested` one (a
-  /// sub-task) never opens a CI group: they do not nest.
+  /// sub-task) never opens a CI group: they do not nest. In CI they go to stdout, so that the
+  /// `::group::` markers stay in order with the task output they enclose.
   func announce(_ stream: Int, _ announcement: Announcement, nested: Bool = false) {
     guard let bytes = render(announcement, ci: ci && !nested) else { return }
-    state.withLock { emit(stream, .standardError, bytes, &$0) }
+    let channel: OutputChannel = ci ? .standardOutput : .standardError
+    state.withLock { emit(stream, channel, bytes, &$0) }
   }
 
   /// Prints runner lines that belong to no task (the summary, errors) to stderr.

@@ -75,7 +75,8 @@ struct RunFlow {
       ci: context.isCI, noWaitForLocks: options.noWait, logDirectory: store.logDirectory(run: record.id),
       terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2),
       environment: context.environment.merging(["BLUMEOPS_BIN": Self.executablePath]) { _, new in new })
-    executorOptions.showSummary = true
+    // One task's end line already says how it went; a table earns its place from two rows.
+    executorOptions.showSummary = plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
     let executor = Executor(
       plan: plan, launcher: launcher, builtins: Builtins(), options: executorOptions, secrets: secrets,
       upToDate: incremental)
@@ -93,7 +94,7 @@ struct RunFlow {
     store.finish(record)
     if options.timings { Console.error(Timings.text(report)) }
     if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-      StepSummary.append(report, masker: masker, to: summary)
+      StepSummary.append(report, masker: executor.masker, to: summary)
     }
     return report.exitCode
   }
@@ -104,7 +105,8 @@ extension RunFlow {
   static var executablePath: String {
     var buffer = [CChar](repeating: 0, count: 4096)
     let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    return count > 0 ? String(cString: buffer) : CommandLine.arguments[0]
+    guard count > 0 else { return CommandLine.arguments[0] }
+    return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }
 

@@ -1,13 +1,29 @@
 import BlumeopsCore
+import BlumeopsDocs
 import BlumeopsRunner
 
-/// The native built-ins compiled into blumeops.
+/// The native built-ins compiled into blumeops: today, the docs toolkit.
 struct Builtins: BuiltinHandler {
-  static let names: [String] = []
+  static let names: [String] = DocsToolkit.builtinNames
   var names: [String] { Self.names }
 
+  /// Runs the one command a built-in may need from outside (`git log` for the stale report).
+  var launcher: any ProcessLauncher = SubprocessLauncher()
+
   func run(_ name: String, options: [String: String], context: BuiltinContext) async -> Int32 {
-    context.writeErrorLine("unknown built-in `\(name)`")
-    return 2
+    let gitLog = DocsToolkit.needsGitLog(name) ? await readGitLog(context) : nil
+    return DocsToolkit.run(
+      name, options: options, root: context.root, today: DocsDate.today(), gitLog: gitLog,
+      color: context.color, write: context.writeLine, writeError: context.writeErrorLine)
+  }
+
+  /// The docs history, or nil outside a git checkout or without git; the stale report then says
+  /// it has no history rather than failing the run.
+  private func readGitLog(_ context: BuiltinContext) async -> String? {
+    let output = try? await launcher.capture(
+      argv: ["git"] + DocsToolkit.gitLogArguments, directory: context.root,
+      environment: context.environment)
+    guard let output, output.status.isSuccess else { return nil }
+    return output.standardOutput
   }
 }
