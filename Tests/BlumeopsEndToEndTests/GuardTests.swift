@@ -113,7 +113,7 @@ import Testing
     #expect(fixture.run(["render"]).status == 0)
     let second = fixture.run(["render"])
     #expect(second.status == 0)
-    #expect(second.output.contains("up-to-date"))
+    #expect(second.output.contains("render is up to date"))
     #expect(fixture.read("runs") == "x\n")
     fixture.add("src/a.txt", "two\n")
     #expect(fixture.run(["render"]).status == 0)
