@@ -67,9 +67,27 @@ struct Fixture {
   func exists(_ path: String) -> Bool { access(root + "/" + path, F_OK) == 0 }
 
   static func makeTemporaryDirectory(prefix: String) -> String {
-    var template = Array("/tmp/blumeops-e2e-\(prefix)-XXXXXX".utf8CString)
+    var template = Array("\(scratchRoot)/\(prefix)-XXXXXX".utf8CString)
     return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
   }
+
+  /// This test process's scratch folder, `/tmp/blumeops-e2e/<pid>`. Tests may still be reading
+  /// their fixtures when the process ends, so each run sweeps the folders of finished runs instead.
+  static let scratchRoot: String = {
+    let parent = "/tmp/blumeops-e2e"
+    mkdir(parent, 0o755)
+    if let directory = opendir(parent) {
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        guard let pid = pid_t(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        runProcess(["/bin/rm", "-rf", parent + "/" + name])
+      }
+      closedir(directory)
+    }
+    let path = parent + "/\(getpid())"
+    mkdir(path, 0o755)
+    return path
+  }()
 
   static func makeDirectories(_ path: String) {
     var current = ""
