@@ -23,12 +23,18 @@ import Testing
     let build = try #require(plan.nodes.first { $0.task.name == "build" })
     let cleanup = try #require(plan.nodes.first { $0.task.name == "cleanup" })
     #expect(cleanup.after == [build.id])
-    #expect(plan.waves.map { $0.map { plan.nodes[$0].task.name } } == [["lint"], ["test"], ["build"], ["cleanup"]])
+    #expect(
+      plan.waves.map { $0.map { plan.nodes[$0].task.name } } == [
+        ["lint"], ["test"], ["build"], ["cleanup"],
+      ])
   }
 
   @Test func parametersAreQuotedIntoShellSteps() throws {
-    let plan = try plan(tasks, [Invocation(task: "greet", tokens: ["world", "--times", "3", "-l"])])
-    guard case .shell(let script) = plan.nodes[0].task.steps[0].action else { Issue.record("not shell"); return }
+    let plan = try plan(
+      tasks, [Invocation(task: "greet", tokens: ["world", "--times", "3", "-l"])])
+    guard case .shell(let script) = plan.nodes[0].task.steps[0].action else {
+      Issue.record("not shell"); return
+    }
     #expect(script == "echo world 3")
     #expect(plan.nodes[0].task.environment.contains(.init("usage_loud", "true")))
     #expect(plan.nodes[0].task.label == "greet --times=3 --loud=true world")
@@ -47,15 +53,25 @@ import Testing
     #expect(script == "pulumi up --tags 'caddy zot'")
   }
 
-  @Test(arguments: [
-    (["team"], "invalid value `team2` for `<who>` of task `greet`: expected one of `world`, `team`", ["team2"]),
-    ([], "task `greet` needs argument `<who>`", []),
-    ([], "invalid value `x` for `--times` of task `greet`: expected a whole number", ["world", "--times", "x"]),
-    ([], "unknown option `--nope` for task `greet`", ["world", "--nope"]),
-    ([], "unexpected argument `extra` for task `greet`", ["world", "extra"]),
-  ] as [([String], String, [String])])
+  @Test(
+    arguments: [
+      (
+        ["team"],
+        "invalid value `team2` for `<who>` of task `greet`: expected one of `world`, `team`",
+        ["team2"]
+      ),
+      ([], "task `greet` needs argument `<who>`", []),
+      (
+        [], "invalid value `x` for `--times` of task `greet`: expected a whole number",
+        ["world", "--times", "x"]
+      ),
+      ([], "unknown option `--nope` for task `greet`", ["world", "--nope"]),
+      ([], "unexpected argument `extra` for task `greet`", ["world", "extra"]),
+    ] as [([String], String, [String])])
   func badArgumentsAreRejectedBeforeAnythingRuns(_: [String], message: String, tokens: [String]) {
-    #expect(throws: BlumeopsError.self) { try plan(tasks, [Invocation(task: "greet", tokens: tokens)]) }
+    #expect(throws: BlumeopsError.self) {
+      try plan(tasks, [Invocation(task: "greet", tokens: tokens)])
+    }
     do {
       _ = try plan(tasks, [Invocation(task: "greet", tokens: tokens)])
     } catch let error as BlumeopsError {
@@ -74,14 +90,16 @@ import Testing
   }
 
   @Test func flagsFallBackToTheirEnvironmentVariable() throws {
-    let text = "tasks:\n  a: {flags: {limit: {type: int, env: LIMIT, default: \"15\"}}, run: 'echo {{ limit }}'}\n"
+    let text =
+      "tasks:\n  a: {flags: {limit: {type: int, env: LIMIT, default: \"15\"}}, run: 'echo {{ limit }}'}\n"
     let plan = try plan(text, [Invocation(task: "a")], environment: ["LIMIT": "7"])
     guard case .shell(let script) = plan.nodes[0].task.steps[0].action else { return }
     #expect(script == "echo 7")
   }
 
   @Test func sameTaskWithDifferentArgumentsRunsTwice() throws {
-    let text = "tasks:\n  check: {args: [host], run: 'echo {{ host }}'}\n  all:\n    depends: [{task: check, args: [indri]}, {task: check, args: [sifaka]}, {task: check, args: [indri]}]\n"
+    let text =
+      "tasks:\n  check: {args: [host], run: 'echo {{ host }}'}\n  all:\n    depends: [{task: check, args: [indri]}, {task: check, args: [sifaka]}, {task: check, args: [indri]}]\n"
     let plan = try plan(text, [Invocation(task: "all")])
     #expect(plan.nodes.map(\.task.label).sorted() == ["all", "check indri", "check sifaka"])
   }

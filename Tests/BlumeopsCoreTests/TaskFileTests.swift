@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct TaskFileTests {
   @Test func scalarsInEnvStayAsWritten() throws {
-    let task = try #require(load("env: {A: on}\ntasks:\n  a:\n    env: {MODE: 0755, V: 1.10}\n    run: echo\n").catalog.task(named: "a"))
+    let task = try #require(
+      load("env: {A: on}\ntasks:\n  a:\n    env: {MODE: 0755, V: 1.10}\n    run: echo\n").catalog
+        .task(named: "a"))
     #expect(task.environment == [.init("A", "on"), .init("MODE", "0755"), .init("V", "1.10")])
   }
 
@@ -49,7 +51,9 @@ import Testing
     let task = try #require(load(text).catalog.task(named: "a"))
     #expect(task.steps.count == 4)
     #expect(task.steps[1].allowFailure && task.steps[1].directory == "docs")
-    #expect(task.steps[2].capture == "KEY" && task.steps[2].captureIsSecret && task.steps[2].condition == "test -d pulumi")
+    #expect(
+      task.steps[2].capture == "KEY" && task.steps[2].captureIsSecret
+        && task.steps[2].condition == "test -d pulumi")
   }
 
   @Test func aTaskMayBeJustACommandOrAList() throws {
@@ -75,7 +79,8 @@ import Testing
       """
     // Top-level keys other than `tasks` and `env` are rejected, so anchors live under tasks.
     #expect(load(text).errors.map(\.message) == ["unknown key `x-common` in a task file"])
-    let ok = "tasks:\n  base: &base {dir: pulumi, run: echo, hidden: true}\n  a:\n    <<: *base\n    hidden: false\n"
+    let ok =
+      "tasks:\n  base: &base {dir: pulumi, run: echo, hidden: true}\n  a:\n    <<: *base\n    hidden: false\n"
     #expect(load(ok).catalog.task(named: "a")?.directory == "pulumi")
   }
 }

@@ -39,7 +39,11 @@ import Testing
   }
 
   @Test func duplicateKeysAreRejectedAtTheSecondKey() {
-    #expect(throws: YAMLError(.duplicateKey("a", first: SourcePosition(line: 1, column: 1)), at: SourcePosition(line: 2, column: 1))) {
+    #expect(
+      throws: YAMLError(
+        .duplicateKey("a", first: SourcePosition(line: 1, column: 1)),
+        at: SourcePosition(line: 2, column: 1))
+    ) {
       _ = try YAMLReader.parse("a: 1\na: 2\n")
     }
   }
@@ -55,7 +59,9 @@ import Testing
   }
 
   @Test func unknownAliasIsLocated() {
-    #expect(throws: YAMLError(.unknownAlias("nope"), at: SourcePosition(line: 1, column: 4, width: 5))) {
+    #expect(
+      throws: YAMLError(.unknownAlias("nope"), at: SourcePosition(line: 1, column: 4, width: 5))
+    ) {
       _ = try YAMLReader.parse("a: *nope\n")
     }
   }
@@ -72,10 +78,12 @@ import Testing
     #expect(root["c"]?.isNull == true)
   }
 
-  @Test(arguments: [
-    [0xFF, 0xFE, 0x00, 0x41], [0x61, 0x3A, 0x20, 0xC3, 0x28], [0x2D, 0x2D, 0x2D, 0x0A, 0x5B, 0x7B],
-    Array("a: &x [*x]\n".utf8), Array("- [\n".utf8), Array("\t- a\n".utf8),
-  ] as [[UInt8]])
+  @Test(
+    arguments: [
+      [0xFF, 0xFE, 0x00, 0x41], [0x61, 0x3A, 0x20, 0xC3, 0x28],
+      [0x2D, 0x2D, 0x2D, 0x0A, 0x5B, 0x7B],
+      Array("a: &x [*x]\n".utf8), Array("- [\n".utf8), Array("\t- a\n".utf8),
+    ] as [[UInt8]])
   func arbitraryBytesNeverCrash(bytes: [UInt8]) {
     var input = bytes
     _ = try? YAMLReader.parse(bytes: &input)

@@ -18,17 +18,23 @@ import Testing
 
   @Test func tasksListsVisibleTasksAligned() {
     let run = Fixture(["tasks/main.yaml": Self.tasks]).run(["tasks"])
-    #expect(run.stdout == "  ci        What CI runs\n  lint      Lint everything\n  test (t)  Run the tests\n")
+    #expect(
+      run.stdout
+        == "  ci        What CI runs\n  lint      Lint everything\n  test (t)  Run the tests\n")
     let hidden = Fixture(["tasks/main.yaml": Self.tasks]).run(["tasks", "--hidden", "--json"])
     #expect(hidden.stdout.contains("\"name\": \"secret-job\""))
   }
 
   @Test func depsDrawsATreeAndOtherFormats() {
     let fixture = Fixture(["tasks/main.yaml": Self.tasks])
-    #expect(fixture.run(["tasks", "deps", "ci"]).stdout == "ci\n├── test\n│   └── lint\n└── secret-job (after)\n")
+    #expect(
+      fixture.run(["tasks", "deps", "ci"]).stdout
+        == "ci\n├── test\n│   └── lint\n└── secret-job (after)\n")
     #expect(fixture.run(["tasks", "deps", "ci", "--dot"]).stdout.contains("\"ci\" -> \"test\";"))
     #expect(fixture.run(["tasks", "deps", "ci", "--mermaid"]).stdout.hasPrefix("graph LR\n"))
-    #expect(fixture.run(["tasks", "deps", "ci", "--json"]).stdout.contains("\"depends_post\": [\n      \"secret-job\""))
+    #expect(
+      fixture.run(["tasks", "deps", "ci", "--json"]).stdout.contains(
+        "\"depends_post\": [\n      \"secret-job\""))
   }
 
   @Test func infoShowsWhereATaskIsDefined() {
@@ -39,42 +45,52 @@ import Testing
   }
 
   @Test func validateIsCleanOrExitsTwo() {
-    #expect(Fixture(["tasks/main.yaml": Self.tasks]).run(["tasks", "validate"]).stdout == "ok: 4 tasks in 1 file\n")
-    let shadowed = Fixture(["tasks/main.yaml": "tasks:\n  history: echo\n"]).run(["tasks", "validate"])
+    #expect(
+      Fixture(["tasks/main.yaml": Self.tasks]).run(["tasks", "validate"]).stdout
+        == "ok: 4 tasks in 1 file\n")
+    let shadowed = Fixture(["tasks/main.yaml": "tasks:\n  history: echo\n"]).run([
+      "tasks", "validate",
+    ])
     #expect(shadowed.status == 0)
     #expect(shadowed.stderr.contains("warning: task `history`"))
-    #expect(Fixture(["tasks/main.yaml": "tasks:\n  history: {run: touch ran}\n"]).run(["run", "history"]).status == 0)
+    #expect(
+      Fixture(["tasks/main.yaml": "tasks:\n  history: {run: touch ran}\n"]).run(["run", "history"])
+        .status == 0)
   }
 
   @Test func dryRunPrintsWavesAndRunsNothing() {
-    let fixture = Fixture(["tasks/main.yaml": """
-      tasks:
-        prepare: {run: touch prepared}
-        deploy:
-          depends: [prepare]
-          requires: [definitely-not-installed-tool]
-          secrets: {TOKEN: [env:DEPLOY_TOKEN, "op://blumeops/deploy/token"]}
-          confirm: {message: Deploy now?, expect: prod}
-          args: [target]
-          run: 'deploy-to {{ target }}'
-      """], fakeTools: ["op": 0])
+    let fixture = Fixture(
+      [
+        "tasks/main.yaml": """
+        tasks:
+          prepare: {run: touch prepared}
+          deploy:
+            depends: [prepare]
+            requires: [definitely-not-installed-tool]
+            secrets: {TOKEN: [env:DEPLOY_TOKEN, "op://blumeops/deploy/token"]}
+            confirm: {message: Deploy now?, expect: prod}
+            args: [target]
+            run: 'deploy-to {{ target }}'
+        """
+      ], fakeTools: ["op": 0])
     let run = fixture.run(["-n", "deploy", "prod eu"])
     #expect(run.status == 0, "\(run.output)")
-    #expect(run.stdout == """
-      plan: 2 tasks in 2 waves (dry run: nothing runs)
-      wave 1
-        prepare
-          $ touch prepared
-      wave 2
-        deploy 'prod eu'
-          env: usage_target
-          secret: TOKEN ← env:DEPLOY_TOKEN, then op://blumeops/deploy/token
-          requires: definitely-not-installed-tool
-          confirm: Deploy now? (type `prod`)
-          $ deploy-to 'prod eu'
-      warning: `definitely-not-installed-tool` is not on PATH (needed by task `deploy`)
+    #expect(
+      run.stdout == """
+        plan: 2 tasks in 2 waves (dry run: nothing runs)
+        wave 1
+          prepare
+            $ touch prepared
+        wave 2
+          deploy 'prod eu'
+            env: usage_target
+            secret: TOKEN ← env:DEPLOY_TOKEN, then op://blumeops/deploy/token
+            requires: definitely-not-installed-tool
+            confirm: Deploy now? (type `prod`)
+            $ deploy-to 'prod eu'
+        warning: `definitely-not-installed-tool` is not on PATH (needed by task `deploy`)
 
-      """)
+        """)
     #expect(!fixture.exists("prepared"))
     #expect(fixture.calls.isEmpty, "a dry run never calls op")
   }
@@ -82,7 +98,8 @@ import Testing
   @Test func theProjectRootIsFoundFromInsideAnAnsibleRole() {
     let fixture = Fixture([
       "tasks/main.yaml": "tasks:\n  where: {run: pwd}\n",
-      "ansible/roles/caddy/tasks/main.yml": "- name: Install caddy\n  ansible.builtin.package: {name: caddy}\n",
+      "ansible/roles/caddy/tasks/main.yml":
+        "- name: Install caddy\n  ansible.builtin.package: {name: caddy}\n",
     ])
     let run = fixture.run(["where"], in: "ansible/roles/caddy/tasks")
     #expect(run.status == 0, "\(run.output)")

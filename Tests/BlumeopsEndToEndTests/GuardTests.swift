@@ -1,7 +1,8 @@
+import Testing
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Testing
 
 /// Confirmations, preconditions, required tools, retries, locks and incremental tasks.
 @Suite struct GuardTests {
@@ -33,13 +34,15 @@ import Testing
   }
 
   @Test func everyPreflightProblemIsReportedTogether() {
-    let fixture = Fixture(["tasks/main.yaml": """
+    let fixture = Fixture([
+      "tasks/main.yaml": """
       tasks:
         deploy:
           requires: [no-such-tool-a, "bash>=999"]
           preconditions: [{sh: 'test -f lockfile', message: the lockfile is missing}]
           run: touch deployed
-      """])
+      """
+    ])
     let run = fixture.run(["deploy"])
     #expect(run.status == 3, "\(run.output)")
     #expect(run.stderr.contains("`no-such-tool-a` is not on PATH (needed by task `deploy`)"))
@@ -49,10 +52,12 @@ import Testing
   }
 
   @Test func doctorReportsToolsAndPreconditionsWithoutRunning() {
-    let fixture = Fixture(["tasks/main.yaml": """
+    let fixture = Fixture([
+      "tasks/main.yaml": """
       tasks:
         deploy: {requires: ["bash>=3", no-such-tool-b], preconditions: [{sh: 'true', message: always fine}], run: touch deployed}
-      """])
+      """
+    ])
     let run = fixture.run(["doctor"])
     #expect(run.status == 3)
     #expect(run.stdout.contains("ok   bash"))
@@ -62,12 +67,14 @@ import Testing
   }
 
   @Test func aRetriedTaskSucceedsOnItsThirdAttempt() {
-    let fixture = Fixture(["tasks/main.yaml": """
+    let fixture = Fixture([
+      "tasks/main.yaml": """
       tasks:
         flaky:
           retry: {attempts: 3, delay: 10ms}
           run: 'echo x >> attempts; [ "$(wc -l < attempts)" -ge 3 ]'
-      """])
+      """
+    ])
     let run = fixture.run(["flaky"])
     #expect(run.status == 0, "\(run.output)")
     #expect(fixture.read("attempts") == "x\nx\nx\n")
@@ -76,24 +83,31 @@ import Testing
   }
 
   @Test func twoRunsHoldingTheSameLockNeverOverlap() throws {
-    let fixture = Fixture(["tasks/main.yaml": """
+    let fixture = Fixture([
+      "tasks/main.yaml": """
       tasks:
         deploy:
           lock: ansible
           run: 'echo "start $(date +%s.%N)" >> spans; sleep 1; echo "end $(date +%s.%N)" >> spans'
-      """])
+      """
+    ])
     let first = fixture.start(["deploy"])
     usleep(150_000)
     let second = fixture.start(["deploy"])
     let (a, b) = (first.wait(), second.wait())
     #expect(a.status == 0 && b.status == 0, "\(a.output) \(b.output)")
-    let events = (fixture.read("spans") ?? "").split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    let events = (fixture.read("spans") ?? "").split(separator: "\n").map {
+      $0.split(separator: " ").map(String.init)
+    }
     #expect(events.map { $0[0] } == ["start", "end", "start", "end"], "spans: \(events)")
     #expect(b.output.contains("waiting for lock ansible held by task deploy"))
   }
 
   @Test func aKilledLockHolderFreesTheLock() {
-    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  hold: {lock: fly, run: 'sleep 3021'}\n  quick: {lock: fly, run: touch quick-ran}\n"])
+    let fixture = Fixture([
+      "tasks/main.yaml":
+        "tasks:\n  hold: {lock: fly, run: 'sleep 3021'}\n  quick: {lock: fly, run: touch quick-ran}\n"
+    ])
     let holder = fixture.start(["hold"])
     for _ in 0..<100 where processesMatching("sleep 3021").isEmpty { usleep(50_000) }
     let busy = fixture.run(["--no-wait", "quick"])
@@ -107,7 +121,8 @@ import Testing
 
   @Test func anUnchangedIncrementalTaskIsSkippedAndAChangeRerunsIt() {
     let fixture = Fixture([
-      "tasks/main.yaml": "tasks:\n  render: {sources: ['src/*.txt'], outputs: [out.txt], run: 'cat src/*.txt > out.txt; echo x >> runs'}\n",
+      "tasks/main.yaml":
+        "tasks:\n  render: {sources: ['src/*.txt'], outputs: [out.txt], run: 'cat src/*.txt > out.txt; echo x >> runs'}\n",
       "src/a.txt": "one\n",
     ])
     #expect(fixture.run(["render"]).status == 0)

@@ -12,10 +12,13 @@ import Testing
     let fixture = Fixture(["tasks/main.yaml": Self.tasks])
     let run = fixture.run(["-j", "2", "-o", "prefix", "both"])
     #expect(run.status == 0)
-    let lines = run.stdout.split(separator: "\n").filter { $0.contains("LEFT-") || $0.contains("RIGHT-") }
+    let lines = run.stdout.split(separator: "\n").filter {
+      $0.contains("LEFT-") || $0.contains("RIGHT-")
+    }
     #expect(lines.count == 6000)
     for line in lines {
-      let ok = (line.hasPrefix("left  | LEFT-") && line.hasSuffix(String(repeating: "a", count: 52)))
+      let ok =
+        (line.hasPrefix("left  | LEFT-") && line.hasSuffix(String(repeating: "a", count: 52)))
         || (line.hasPrefix("right | RIGHT-") && line.hasSuffix(String(repeating: "b", count: 52)))
       #expect(ok, "torn line: \(line)")
       if !ok { break }
@@ -26,10 +29,13 @@ import Testing
     let fixture = Fixture(["tasks/main.yaml": Self.tasks])
     let run = fixture.run(["-j", "2", "-o", "group", "both"])
     #expect(run.status == 0)
-    let lines = run.stdout.split(separator: "\n").filter { $0.hasPrefix("LEFT-") || $0.hasPrefix("RIGHT-") }
+    let lines = run.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("LEFT-") || $0.hasPrefix("RIGHT-")
+    }
     #expect(lines.count == 6000)
     var switches = 0
-    for (previous, line) in zip(lines, lines.dropFirst()) where previous.prefix(4) != line.prefix(4) { switches += 1 }
+    for (previous, line) in zip(lines, lines.dropFirst()) where previous.prefix(4) != line.prefix(4)
+    { switches += 1 }
     #expect(switches == 1, "each task's output should be one block")
   }
 

@@ -1,7 +1,8 @@
+import Testing
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Testing
 
 /// Real signals and real process groups: nothing outlives blumeops.
 @Suite(.serialized) struct ProcessTests {
@@ -10,12 +11,14 @@ import Testing
   }
 
   @Test func ctrlCStopsEveryTaskAndItsBackgroundChildrenAndExits130() {
-    let fixture = Fixture(["tasks/main.yaml": """
+    let fixture = Fixture([
+      "tasks/main.yaml": """
       tasks:
         one: {run: 'sleep 3011 & sleep 3011 & wait'}
         two: {run: 'bash -c "sleep 3011 & wait" & sleep 3011; wait'}
         both: {depends: [one, two], run: touch both-ran}
-      """])
+      """
+    ])
     let running = fixture.start(["-j", "2", "both"])
     waitFor("sleep 3011", count: 4)
     #expect(processesMatching("sleep 3011").count >= 4)
@@ -37,7 +40,10 @@ import Testing
   }
 
   @Test func aTimeoutExits124AndKillsTheWholeGroup() {
-    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  slow: {timeout: 1s, run: 'sleep 3013 & sleep 3013; touch done'}\n"])
+    let fixture = Fixture([
+      "tasks/main.yaml":
+        "tasks:\n  slow: {timeout: 1s, run: 'sleep 3013 & sleep 3013; touch done'}\n"
+    ])
     let run = fixture.run(["slow"])
     #expect(run.status == 124, "\(run.output)")
     #expect(run.output.contains("timed out"))
@@ -46,7 +52,9 @@ import Testing
   }
 
   @Test func aFailedStepGivesItsOwnExitStatus() {
-    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  fail: {run: ['true', 'exit 42', touch never]}\n"])
+    let fixture = Fixture([
+      "tasks/main.yaml": "tasks:\n  fail: {run: ['true', 'exit 42', touch never]}\n"
+    ])
     let run = fixture.run(["fail"])
     #expect(run.status == 42)
     #expect(!fixture.exists("never"))

@@ -1,13 +1,18 @@
+import Testing
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Testing
 
 /// CI mode, the run history and the task logs.
 @Suite struct RecordTests {
   @Test func ciModeGroupsOutputAndAnnotatesFailures() {
-    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  ok: {run: echo fine}\n  bad: {run: 'echo broken; exit 2'}\n"])
-    let run = fixture.run(["-k", "run", "ok", ":::", "bad"], environment: ["CI": "true", "GITHUB_STEP_SUMMARY": fixture.root + "/summary.md"])
+    let fixture = Fixture([
+      "tasks/main.yaml": "tasks:\n  ok: {run: echo fine}\n  bad: {run: 'echo broken; exit 2'}\n"
+    ])
+    let run = fixture.run(
+      ["-k", "run", "ok", ":::", "bad"],
+      environment: ["CI": "true", "GITHUB_STEP_SUMMARY": fixture.root + "/summary.md"])
     #expect(run.status == 2)
     #expect(run.output.contains("::group::ok"))
     #expect(run.output.contains("::endgroup::"))

@@ -13,12 +13,16 @@ import Testing
   /// and a `kubectl` that knows both contexts.
   static func repository() -> Fixture {
     let fixture = Repository.copy(fakes: fakes)
-    fixture.add("bin/op*", """
+    fixture.add(
+      "bin/op*",
+      """
       #!/bin/bash
       { printf 'op'; for a in "$@"; do printf '|%s' "$a"; done; echo; } >> "\(fixture.root)/calls.log"
       printf '%s' "\(canary)-${3##*/}"
       """)
-    fixture.add("bin/kubectl*", """
+    fixture.add(
+      "bin/kubectl*",
+      """
       #!/bin/bash
       { printf 'kubectl|%s' "$PWD"; for a in "$@"; do printf '|%s' "$a"; done; echo; } >> "\(fixture.root)/calls.log"
       if [ "$1 $2" = "config get-contexts" ]; then printf 'minikube-indri\\nk3s-ringtail\\n'; fi
@@ -29,12 +33,16 @@ import Testing
       esac
       exit 0
       """)
-    fixture.add("bin/ansible-playbook*", """
+    fixture.add(
+      "bin/ansible-playbook*",
+      """
       #!/bin/bash
       if [ "$1" = --version ]; then echo "ansible-playbook [core 2.17.4]"; exit 0; fi
       { printf 'ansible-playbook|%s' "$PWD"; for a in "$@"; do printf '|%s' "$a"; done; echo; } >> "\(fixture.root)/calls.log"
       """)
-    fixture.add("bin/fly*", """
+    fixture.add(
+      "bin/fly*",
+      """
       #!/bin/bash
       { printf 'fly|%s' "$PWD"; for a in "$@"; do printf '|%s' "$a"; done; echo; } >> "\(fixture.root)/calls.log"
       if [ "$1 $2" = "secrets import" ]; then sed 's/^/  stdin /' >> "\(fixture.root)/calls.log"; fi
@@ -67,7 +75,10 @@ import Testing
     let names = run.stdout.split(separator: "\n").filter { $0.contains("\"name\":") }.map {
       String($0.split(separator: "\"")[3])
     }
-    let covered = Set(Self.plans.map(\.name)).union(["build", "test", "format", "bench", "tasks-validate", "ensure-minikube-indri-kubectl-config", "ensure-k3s-ringtail-kubectl-config"])
+    let covered = Set(Self.plans.map(\.name)).union([
+      "build", "test", "format", "bench", "tasks-validate", "ensure-minikube-indri-kubectl-config",
+      "ensure-k3s-ringtail-kubectl-config",
+    ])
     for name in names where !name.hasPrefix("docs-") {
       #expect(covered.contains(name), "task `\(name)` has no golden plan")
     }
@@ -80,7 +91,9 @@ import Testing
     let calls = fixture.calls
     #expect(calls.contains("op|read|--no-newline|op://blumeops/tailscale - blumeops/client_id"))
     #expect(calls.contains("uv|\(fixture.root)/pulumi/tailscale|sync|--quiet"))
-    #expect(calls.contains("pulumi|\(fixture.root)/pulumi/tailscale|preview|--stack|tail8d86e|--diff|--refresh"))
+    #expect(
+      calls.contains(
+        "pulumi|\(fixture.root)/pulumi/tailscale|preview|--stack|tail8d86e|--diff|--refresh"))
     #expect(calls.contains("  env TAILSCALE_OAUTH_CLIENT_SECRET=\(Self.canary)-client_secret"))
     for line in calls.split(separator: "\n") where !line.hasPrefix("  env ") {
       #expect(!line.contains(Self.canary), "a secret reached argv: \(line)")
@@ -90,10 +103,12 @@ import Testing
 
   @Test func theEnvironmentSuppliesSecretsInCIWithoutOp() {
     let fixture = Self.repository()
-    let run = fixture.run(["dns-preview"], environment: ["GANDI_PERSONAL_ACCESS_TOKEN": "ci-token-value"])
+    let run = fixture.run(
+      ["dns-preview"], environment: ["GANDI_PERSONAL_ACCESS_TOKEN": "ci-token-value"])
     #expect(run.status == 0, "\(run.output)")
     #expect(!fixture.calls.contains("op|"))
-    #expect(fixture.calls.contains("pulumi|\(fixture.root)/pulumi/gandi|preview|--stack|eblu-me|--diff"))
+    #expect(
+      fixture.calls.contains("pulumi|\(fixture.root)/pulumi/gandi|preview|--stack|eblu-me|--diff"))
     #expect(fixture.calls.contains("  env GANDI_PERSONAL_ACCESS_TOKEN=ci-token-value"))
   }
 
@@ -104,19 +119,25 @@ import Testing
     #expect(!fixture.calls.contains("pulumi|"), "nothing runs without confirmation")
     let applied = fixture.run(["--yes", "dns-up"])
     #expect(applied.status == 0, "\(applied.output)")
-    #expect(fixture.calls.contains("pulumi|\(fixture.root)/pulumi/gandi|up|--stack|eblu-me|--yes|--diff"))
+    #expect(
+      fixture.calls.contains("pulumi|\(fixture.root)/pulumi/gandi|up|--stack|eblu-me|--yes|--diff"))
     let tailnet = fixture.run(["--yes", "tailnet-up"])
     #expect(tailnet.status == 0)
-    #expect(fixture.calls.contains("pulumi|\(fixture.root)/pulumi/tailscale|up|--stack|tail8d86e|--yes|--diff"))
+    #expect(
+      fixture.calls.contains(
+        "pulumi|\(fixture.root)/pulumi/tailscale|up|--stack|tail8d86e|--yes|--diff"))
   }
 
   @Test func provisioningPassesArgumentsThroughToAnsible() {
     let fixture = Self.repository()
     let run = fixture.run(["provision-indri", "--", "--tags", "caddy", "--check", "--diff"])
     #expect(run.status == 0, "\(run.output)")
-    #expect(fixture.calls.contains("ansible-playbook|\(fixture.root)/ansible|playbooks/indri.yml|--tags|caddy|--check|--diff"))
+    #expect(
+      fixture.calls.contains(
+        "ansible-playbook|\(fixture.root)/ansible|playbooks/indri.yml|--tags|caddy|--check|--diff"))
     #expect(fixture.run(["provision-sifaka"]).status == 0)
-    #expect(fixture.calls.contains("ansible-playbook|\(fixture.root)/ansible|playbooks/sifaka.yml\n"))
+    #expect(
+      fixture.calls.contains("ansible-playbook|\(fixture.root)/ansible|playbooks/sifaka.yml\n"))
   }
 
   @Test func ringtailRefusesOutsideAPushedCheckout() {
@@ -131,7 +152,9 @@ import Testing
     let fixture = Self.repository()
     let run = fixture.run(["services-check"])
     #expect(run.status == 0, "\(run.output)")
-    let kubectl = fixture.calls.split(separator: "\n").filter { $0.hasPrefix("kubectl|") && !$0.contains("|config|") }
+    let kubectl = fixture.calls.split(separator: "\n").filter {
+      $0.hasPrefix("kubectl|") && !$0.contains("|config|")
+    }
     #expect(!kubectl.isEmpty)
     for call in kubectl { #expect(call.contains("|--context|"), "no explicit context: \(call)") }
     #expect(fixture.calls.contains("curl|"))
@@ -153,10 +176,15 @@ import Testing
     let run = fixture.run(["fly-setup"], environment: ["FAKE_PULUMI_OUTPUT": key])
     #expect(run.status == 0, "\(run.output)")
     let calls = fixture.calls
-    #expect(calls.contains("pulumi|\(fixture.root)/pulumi/tailscale|stack|output|fly_authkey|--show-secrets|--stack|tail8d86e"))
+    #expect(
+      calls.contains(
+        "pulumi|\(fixture.root)/pulumi/tailscale|stack|output|fly_authkey|--show-secrets|--stack|tail8d86e"
+      ))
     #expect(calls.contains("fly|\(fixture.root)/fly|secrets|import"))
     #expect(calls.contains("  stdin TS_AUTHKEY=\(key)"))
-    for line in calls.split(separator: "\n") where line.hasPrefix("fly|") { #expect(!line.contains(key)) }
+    for line in calls.split(separator: "\n") where line.hasPrefix("fly|") {
+      #expect(!line.contains(key))
+    }
     #expect(!run.output.contains(key))
   }
 
@@ -178,7 +206,9 @@ import Testing
   func provisionSyntaxCheckRunsTheRealAnsible() {
     let fixture = Repository.copy()
     fixture.fakeTool("op")
-    let run = fixture.run(["provision-indri", "--", "--syntax-check"], environment: ["PATH": fixture.root + "/bin:" + (Repository.pathOfMachine)])
+    let run = fixture.run(
+      ["provision-indri", "--", "--syntax-check"],
+      environment: ["PATH": fixture.root + "/bin:" + (Repository.pathOfMachine)])
     #expect(run.status == 0, "\(run.output)")
     #expect(run.output.contains("playbook: playbooks/indri.yml"))
   }

@@ -5,7 +5,8 @@ import Testing
   static let canary = "c4n4ry-Zq9-s3cr3t"
 
   static func fixture(opExit: Int32 = 0, extraTasks: String = "") -> Fixture {
-    let fixture = Fixture(["tasks/main.yaml": """
+    let fixture = Fixture([
+      "tasks/main.yaml": """
       tasks:
         leak-out:
           secrets: {TOKEN: "op://blumeops/forgejo token/credential"}
@@ -23,8 +24,11 @@ import Testing
             - 'echo "key is $KEY"; printf "%s" "$KEY" > key-file'
         all: {depends: [leak-out, leak-capture]}
       \(extraTasks)
-      """])
-    fixture.add("bin/op*", """
+      """
+    ])
+    fixture.add(
+      "bin/op*",
+      """
       #!/bin/bash
       printf 'op' >> "\(fixture.root)/op-calls"; for a in "$@"; do printf '|%s' "$a" >> "\(fixture.root)/op-calls"; done; echo >> "\(fixture.root)/op-calls"
       [ "\(opExit)" = 0 ] || { echo "[ERROR] item not found" >&2; exit \(opExit); }
@@ -56,7 +60,8 @@ import Testing
     #expect(run.stdout.contains("stdout has ****"))
     #expect(run.stderr.contains("stderr has ****") || run.stdout.contains("stderr has ****"))
     #expect(!everythingWritten(fixture, run).contains(Self.canary))
-    #expect(fixture.read("op-calls") == "op|read|--no-newline|op://blumeops/forgejo token/credential\n")
+    #expect(
+      fixture.read("op-calls") == "op|read|--no-newline|op://blumeops/forgejo token/credential\n")
   }
 
   @Test func theSecretIsMaskedInAFailingAndARetriedTask() {
@@ -99,7 +104,9 @@ import Testing
   }
 
   @Test func aMissingOpStopsTheRunBeforeAnythingStarts() {
-    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  t: {secrets: {A: 'op://v/i/f'}, run: touch ran}\n"])
+    let fixture = Fixture([
+      "tasks/main.yaml": "tasks:\n  t: {secrets: {A: 'op://v/i/f'}, run: touch ran}\n"
+    ])
     let run = fixture.run(["t"], environment: ["PATH": fixture.root + "/bin:/usr/bin:/bin"])
     #expect(run.status == 3)
     #expect(run.stderr.contains("`A`"))
@@ -107,7 +114,9 @@ import Testing
   }
 
   @Test func anEnvironmentSourceComesFirstWhenSet() {
-    let fixture = Self.fixture(extraTasks: "  from-env: {secrets: {T: [env:CI_TOKEN, 'op://v/i/f']}, run: 'echo \"got $T\"'}")
+    let fixture = Self.fixture(
+      extraTasks: "  from-env: {secrets: {T: [env:CI_TOKEN, 'op://v/i/f']}, run: 'echo \"got $T\"'}"
+    )
     let run = fixture.run(["from-env"], environment: ["CI_TOKEN": "ci-supplied-value"])
     #expect(run.status == 0, "\(run.output)")
     #expect(run.stdout.contains("got ****"))

@@ -11,7 +11,8 @@ extension BlumeopsError {
     case .invalidValue(let key, let value, let expected, _):
       return "invalid `\(key)` value `\(value)`: expected \(expected)"
     case .invalidTaskName(let name, _):
-      return "invalid task name `\(name)`: use lowercase letters, digits, `-` and `_`, with `:` between namespaces"
+      return
+        "invalid task name `\(name)`: use lowercase letters, digits, `-` and `_`, with `:` between namespaces"
     case .duplicateTask(let name, _, _): return "task `\(name)` is defined twice"
     case .duplicateAlias(let alias, let task, let other, _, _):
       return "alias `\(alias)` of task `\(task)` is already taken by `\(other)`"
@@ -35,7 +36,8 @@ extension BlumeopsError {
     case .invalidFileTaskHeader(let line, let reason, _):
       return "cannot read header `\(line)`: \(reason)"
     case .noProject(let directory):
-      return "no blumeops project found from `\(directory)`: no `tasks/` folder with task files in it or above it"
+      return
+        "no blumeops project found from `\(directory)`: no `tasks/` folder with task files in it or above it"
     case .unknownTask(let name, _): return "unknown task `\(name)`"
     case .unknownOption(let option, let task):
       if let task { return "unknown option `\(option)` for task `\(task)`" }
@@ -52,7 +54,8 @@ extension BlumeopsError {
     case .usage(let text): return text
     case .missingDirectory(let task, let path):
       return "directory `\(path)` of task `\(task)` does not exist"
-    case .missingTool(let tool, let task): return "`\(tool)` is not on PATH (needed by task `\(task)`)"
+    case .missingTool(let tool, let task):
+      return "`\(tool)` is not on PATH (needed by task `\(task)`)"
     case .toolTooOld(let tool, let found, let required, let task):
       return "`\(tool)` \(found) is too old: task `\(task)` needs \(required)"
     case .preconditionFailed(let task, let message, _):

@@ -9,7 +9,8 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case invalidValue(key: String, value: String, expected: String, at: SourceLocation)
   case invalidTaskName(String, at: SourceLocation)
   case duplicateTask(String, first: SourceLocation, at: SourceLocation)
-  case duplicateAlias(String, task: String, other: String, first: SourceLocation, at: SourceLocation)
+  case duplicateAlias(
+    String, task: String, other: String, first: SourceLocation, at: SourceLocation)
   case unknownDependency(String, task: String, suggestion: String?, at: SourceLocation)
   case unknownExtends(String, task: String, suggestion: String?, at: SourceLocation)
   case dependencyCycle([String], at: SourceLocation)

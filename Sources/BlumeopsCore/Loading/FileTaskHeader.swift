@@ -4,16 +4,24 @@
 /// scalars or lists; `#USAGE flag "--limit <limit>" default="15" help="…"` and
 /// `#USAGE arg "<name>"` declare parameters.
 enum FileTaskHeader {
-  static let keys = ["description", "alias", "aliases", "depends", "depends_post", "hide", "hidden", "dir", "timeout", "interactive"]
+  static let keys = [
+    "description", "alias", "aliases", "depends", "depends_post", "hide", "hidden", "dir",
+    "timeout", "interactive",
+  ]
 
-  static func interpret(_ file: TaskSourceFile, root: String, reader: inout NodeReader) -> TaskDefinition {
+  static func interpret(_ file: TaskSourceFile, root: String, reader: inout NodeReader)
+    -> TaskDefinition
+  {
     let name = file.scriptTaskName ?? file.path
-    var task = TaskDefinition(name: name, location: SourceLocation(file: file.path, position: .init(line: 1, column: 1)))
+    var task = TaskDefinition(
+      name: name, location: SourceLocation(file: file.path, position: .init(line: 1, column: 1)))
     task.script = file.path
     var step = StepDefinition(.exec([root + "/" + file.path]), location: task.location)
     step.directory = nil
     task.steps = [step]
-    for (index, rawLine) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, rawLine) in file.text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.isEmpty || line.hasPrefix("#!") { continue }
       guard line.hasPrefix("#") || line.hasPrefix("//") || line.hasPrefix("--") else { break }
@@ -41,19 +49,28 @@ enum FileTaskHeader {
     return nil
   }
 
-  static func setting(_ text: Substring, task: inout TaskDefinition, location: SourceLocation, reader: inout NodeReader) {
+  static func setting(
+    _ text: Substring, task: inout TaskDefinition, location: SourceLocation,
+    reader: inout NodeReader
+  ) {
     guard let equals = text.firstIndex(of: "=") else {
-      reader.fail(.invalidFileTaskHeader(line: String(text), reason: "expected `key=value`", at: location))
+      reader.fail(
+        .invalidFileTaskHeader(line: String(text), reason: "expected `key=value`", at: location))
       return
     }
     let key = String(text[..<equals]).trimmingSpaces()
     let valueText = String(text[text.index(after: equals)...])
     guard keys.contains(key) else {
-      reader.fail(.unknownKey(key: key, context: "a file task header", suggestion: Suggestion.closest(to: key, in: keys), at: location))
+      reader.fail(
+        .unknownKey(
+          key: key, context: "a file task header",
+          suggestion: Suggestion.closest(to: key, in: keys), at: location))
       return
     }
     guard let parsed = try? YAMLReader.parse(valueText), var node = Optional(parsed) else {
-      reader.fail(.invalidFileTaskHeader(line: String(text), reason: "the value is not a YAML scalar or list", at: location))
+      reader.fail(
+        .invalidFileTaskHeader(
+          line: String(text), reason: "the value is not a YAML scalar or list", at: location))
       return
     }
     node = relocated(node, to: location.position)
@@ -76,16 +93,25 @@ enum FileTaskHeader {
     switch node.content {
     case .sequence(let items): copy.content = .sequence(items.map { relocated($0, to: position) })
     case .mapping(let pairs):
-      copy.content = .mapping(pairs.map { YAMLPair(key: relocated($0.key, to: position), value: relocated($0.value, to: position)) })
+      copy.content = .mapping(
+        pairs.map {
+          YAMLPair(key: relocated($0.key, to: position), value: relocated($0.value, to: position))
+        })
     case .scalar: break
     }
     return copy
   }
 
-  static func usage(_ text: Substring, task: inout TaskDefinition, location: SourceLocation, reader: inout NodeReader) {
+  static func usage(
+    _ text: Substring, task: inout TaskDefinition, location: SourceLocation,
+    reader: inout NodeReader
+  ) {
     let words = UsageTokenizer.words(text)
     guard words.count >= 2, words[0] == "flag" || words[0] == "arg" else {
-      reader.fail(.invalidFileTaskHeader(line: String(text), reason: "expected `flag \"--name <value>\"` or `arg \"<name>\"`", at: location))
+      reader.fail(
+        .invalidFileTaskHeader(
+          line: String(text), reason: "expected `flag \"--name <value>\"` or `arg \"<name>\"`",
+          at: location))
       return
     }
     var attributes: [String: String] = [:]
@@ -99,7 +125,9 @@ enum FileTaskHeader {
       let core = variadic ? String(spec.dropLast(3)) : spec
       let optional = core.hasPrefix("[")
       let name = String(core.dropFirst().dropLast())
-      var argument = ArgumentSpec(name: name, help: attributes["help"], required: !optional && attributes["default"] == nil, defaultValue: attributes["default"], variadic: variadic || attributes["var"] == "true")
+      var argument = ArgumentSpec(
+        name: name, help: attributes["help"], required: !optional && attributes["default"] == nil,
+        defaultValue: attributes["default"], variadic: variadic || attributes["var"] == "true")
       if let required = attributes["required"] { argument.required = required == "true" }
       task.arguments.append(argument)
       return
@@ -115,7 +143,8 @@ enum FileTaskHeader {
       }
     }
     guard !flag.name.isEmpty else {
-      reader.fail(.invalidFileTaskHeader(line: String(text), reason: "a flag needs a `--name`", at: location))
+      reader.fail(
+        .invalidFileTaskHeader(line: String(text), reason: "a flag needs a `--name`", at: location))
       return
     }
     flag.defaultValue = attributes["default"]

@@ -5,20 +5,26 @@ extension NodeReader {
       return reference(node, key: key).map { [$0] } ?? []
     }
     guard let items = node.sequence else {
-      fail(.wrongType(key: key, expected: "a list of task names", found: node.kindName, at: location(node)))
+      fail(
+        .wrongType(
+          key: key, expected: "a list of task names", found: node.kindName, at: location(node)))
       return []
     }
     return items.compactMap { reference($0, key: key) }
   }
 
   /// A step's mapping has its own keys checked by the step reader: `checkingKeys` is false there.
-  mutating func reference(_ node: YAMLNode, key: String, checkingKeys: Bool = true) -> TaskReference? {
+  mutating func reference(_ node: YAMLNode, key: String, checkingKeys: Bool = true)
+    -> TaskReference?
+  {
     if let name = node.scalar, !node.isNull {
       return TaskReference(name: name, location: location(node))
     }
     let entries = pairs(node, key: key)
     guard node.mapping != nil else { return nil }
-    if checkingKeys { checkKeys(entries, known: ["task", "args", "flags"], context: "a `\(key)` entry") }
+    if checkingKeys {
+      checkKeys(entries, known: ["task", "args", "flags"], context: "a `\(key)` entry")
+    }
     guard let nameNode = node["task"], let name = string(nameNode, key: "task") else {
       fail(.missingKey(key: "task", context: "a `\(key)` entry", at: location(node)))
       return nil

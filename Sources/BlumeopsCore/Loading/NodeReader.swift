@@ -62,14 +62,18 @@ struct NodeReader {
     if node.isNull { return [] }
     if let text = node.scalar { return [text] }
     guard let items = node.sequence else {
-      fail(.wrongType(key: key, expected: "a list of strings", found: node.kindName, at: location(node)))
+      fail(
+        .wrongType(
+          key: key, expected: "a list of strings", found: node.kindName, at: location(node)))
       return []
     }
     return items.compactMap { string($0, key: key) }
   }
 
   /// A mapping's pairs with scalar keys; anything else is a type error.
-  mutating func pairs(_ node: YAMLNode, key: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+  mutating func pairs(_ node: YAMLNode, key: String) -> [(
+    key: String, keyNode: YAMLNode, value: YAMLNode
+  )] {
     if node.isNull { return [] }
     guard let pairs = node.mapping else {
       fail(.wrongType(key: key, expected: "a mapping", found: node.kindName, at: location(node)))
@@ -77,7 +81,10 @@ struct NodeReader {
     }
     return pairs.compactMap { pair in
       guard let name = pair.key.scalar else {
-        fail(.wrongType(key: key, expected: "a mapping with string keys", found: pair.key.kindName, at: location(pair.key)))
+        fail(
+          .wrongType(
+            key: key, expected: "a mapping with string keys", found: pair.key.kindName,
+            at: location(pair.key)))
         return nil
       }
       return (name, pair.key, pair.value)
@@ -89,7 +96,10 @@ struct NodeReader {
     pairs(node, key: key).compactMap { entry in
       if entry.value.isNull { return EnvironmentVariable(entry.key, "") }
       guard let value = entry.value.scalar else {
-        fail(.wrongType(key: "\(key).\(entry.key)", expected: "a string", found: entry.value.kindName, at: location(entry.value)))
+        fail(
+          .wrongType(
+            key: "\(key).\(entry.key)", expected: "a string", found: entry.value.kindName,
+            at: location(entry.value)))
         return nil
       }
       return EnvironmentVariable(entry.key, value)
@@ -97,7 +107,9 @@ struct NodeReader {
   }
 
   /// Reports keys of a mapping that are not among `known`.
-  mutating func checkKeys(_ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)], known: [String], context: String) {
+  mutating func checkKeys(
+    _ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)], known: [String], context: String
+  ) {
     for pair in pairs where !known.contains(pair.key) {
       fail(
         .unknownKey(

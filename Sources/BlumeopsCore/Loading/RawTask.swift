@@ -31,7 +31,9 @@ extension RawTask {
       return []
     }
     return reader.pairs(tasks, key: "tasks").map {
-      RawTask(name: $0.key, nameNode: $0.keyNode, file: file.path, body: $0.value, fileEnvironment: environment)
+      RawTask(
+        name: $0.key, nameNode: $0.keyNode, file: file.path, body: $0.value,
+        fileEnvironment: environment)
     }
   }
 
@@ -44,10 +46,13 @@ extension RawTask {
         result.append(pair)
         continue
       }
-      if pair.key.scalar == "env", let inherited = result[index].value.mapping, let own = pair.value.mapping {
+      if pair.key.scalar == "env", let inherited = result[index].value.mapping,
+        let own = pair.value.mapping
+      {
         var combined = inherited.filter { old in !own.contains { $0.key.scalar == old.key.scalar } }
         combined += own
-        result[index] = YAMLPair(key: pair.key, value: YAMLNode(.mapping(combined), at: pair.value.position))
+        result[index] = YAMLPair(
+          key: pair.key, value: YAMLNode(.mapping(combined), at: pair.value.position))
       } else {
         result[index] = pair
       }

@@ -74,7 +74,8 @@ public struct TaskDirectory: Sendable {
       } else if FileSystem.isExecutableFile(path), let text = FileSystem.readText(path) {
         let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
         let taskName = (namespace + [stem]).joined(separator: ":")
-        scripts.append(TaskSourceFile(path: relative(path), text: text, kind: .script, scriptTaskName: taskName))
+        scripts.append(
+          TaskSourceFile(path: relative(path), text: text, kind: .script, scriptTaskName: taskName))
       }
     }
   }

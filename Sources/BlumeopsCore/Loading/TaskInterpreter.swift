@@ -25,7 +25,10 @@ struct TaskInterpreter {
       return task
     }
     if !body.isNull, body.mapping == nil {
-      reader.fail(.wrongType(key: name, expected: "a mapping, a string or a list", found: body.kindName, at: reader.location(body)))
+      reader.fail(
+        .wrongType(
+          key: name, expected: "a mapping, a string or a list", found: body.kindName,
+          at: reader.location(body)))
       return task
     }
     let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = pairs.compactMap { pair in
@@ -46,7 +49,8 @@ struct TaskInterpreter {
         task.steps = StepInterpreter.steps(value, reader: &reader)
       case "builtin":
         if let builtin = reader.string(value, key: "builtin") {
-          let step = StepDefinition(.builtin(name: builtin, options: []), location: reader.location(value))
+          let step = StepDefinition(
+            .builtin(name: builtin, options: []), location: reader.location(value))
           task.steps.append(step)
         }
       case "dir": task.directory = reader.string(value, key: "dir")
@@ -81,7 +85,9 @@ struct TaskInterpreter {
       let sources = reader.strings(entry.value, key: "secrets.\(entry.key)").compactMap {
         source -> SecretSource? in
         if source.hasPrefix("op://") { return .onePassword(source) }
-        if source.hasPrefix("env:"), source.count > 4 { return .environment(String(source.dropFirst(4))) }
+        if source.hasPrefix("env:"), source.count > 4 {
+          return .environment(String(source.dropFirst(4)))
+        }
         reader.fail(
           .invalidValue(
             key: "secrets.\(entry.key)", value: source,
@@ -89,7 +95,8 @@ struct TaskInterpreter {
         return nil
       }
       guard !sources.isEmpty else { return nil }
-      return SecretRequirement(variable: entry.key, sources: sources, definedAt: reader.location(entry.keyNode))
+      return SecretRequirement(
+        variable: entry.key, sources: sources, definedAt: reader.location(entry.keyNode))
     }
   }
 
@@ -98,7 +105,11 @@ struct TaskInterpreter {
     return items.compactMap { item in
       guard let text = reader.string(item, key: "requires") else { return nil }
       guard let (tool, constraint) = VersionConstraint.split(text) else {
-        reader.fail(.invalidValue(key: "requires", value: text, expected: "a tool name, optionally with a constraint like `>=2.15`", at: reader.location(item)))
+        reader.fail(
+          .invalidValue(
+            key: "requires", value: text,
+            expected: "a tool name, optionally with a constraint like `>=2.15`",
+            at: reader.location(item)))
         return nil
       }
       return ToolRequirement(tool: tool, constraint: constraint, location: reader.location(item))
@@ -126,11 +137,14 @@ struct TaskInterpreter {
     if let text = node.scalar { return node.isNull ? nil : Confirmation(message: text) }
     let entries = reader.pairs(node, key: "confirm")
     reader.checkKeys(entries, known: ["message", "expect"], context: "`confirm`")
-    guard let messageNode = node["message"], let message = reader.string(messageNode, key: "message") else {
+    guard let messageNode = node["message"],
+      let message = reader.string(messageNode, key: "message")
+    else {
       reader.fail(.missingKey(key: "message", context: "`confirm`", at: reader.location(node)))
       return nil
     }
-    return Confirmation(message: message, expect: node["expect"].flatMap { reader.string($0, key: "expect") })
+    return Confirmation(
+      message: message, expect: node["expect"].flatMap { reader.string($0, key: "expect") })
   }
 
   mutating func retry(_ node: YAMLNode) -> RetryPolicy? {
@@ -139,12 +153,17 @@ struct TaskInterpreter {
     }
     let entries = reader.pairs(node, key: "retry")
     reader.checkKeys(entries, known: ["attempts", "delay", "backoff"], context: "`retry`")
-    guard let attemptsNode = node["attempts"], let attempts = reader.int(attemptsNode, key: "attempts") else {
+    guard let attemptsNode = node["attempts"],
+      let attempts = reader.int(attemptsNode, key: "attempts")
+    else {
       reader.fail(.missingKey(key: "attempts", context: "`retry`", at: reader.location(node)))
       return nil
     }
     if attempts < 1 {
-      reader.fail(.invalidValue(key: "attempts", value: String(attempts), expected: "at least 1", at: reader.location(attemptsNode)))
+      reader.fail(
+        .invalidValue(
+          key: "attempts", value: String(attempts), expected: "at least 1",
+          at: reader.location(attemptsNode)))
     }
     var policy = RetryPolicy(attempts: max(1, attempts))
     if let delay = node["delay"] { policy.delay = reader.duration(delay, key: "delay") ?? .zero }
@@ -152,7 +171,10 @@ struct TaskInterpreter {
       if let backoff = Double(text), backoff >= 1 {
         policy.backoff = backoff
       } else {
-        reader.fail(.invalidValue(key: "backoff", value: text, expected: "a number of at least 1", at: reader.location(backoffNode)))
+        reader.fail(
+          .invalidValue(
+            key: "backoff", value: text, expected: "a number of at least 1",
+            at: reader.location(backoffNode)))
       }
     }
     return policy

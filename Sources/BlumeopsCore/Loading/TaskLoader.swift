@@ -38,7 +38,11 @@ public enum TaskLoader {
       while let parentName = current.extends {
         guard let parentIndex = byName[parentName] else {
           let node = current.body["extends"]!
-          errors.append(.unknownExtends(parentName, task: current.name, suggestion: Suggestion.closest(to: parentName, in: byName.keys), at: SourceLocation(file: current.file, position: node.position)))
+          errors.append(
+            .unknownExtends(
+              parentName, task: current.name,
+              suggestion: Suggestion.closest(to: parentName, in: byName.keys),
+              at: SourceLocation(file: current.file, position: node.position)))
           break
         }
         if chain.contains(parentName) {
@@ -46,7 +50,10 @@ public enum TaskLoader {
           let members = chain.compactMap { byName[$0] }
           if parentName == raw.name, byName[raw.name] == members.min() {
             let node = current.body["extends"]!
-            errors.append(.extendsCycle(chain + [parentName], at: SourceLocation(file: current.file, position: node.position)))
+            errors.append(
+              .extendsCycle(
+                chain + [parentName],
+                at: SourceLocation(file: current.file, position: node.position)))
           }
           ancestors = []
           break
@@ -64,9 +71,11 @@ public enum TaskLoader {
         }
       }
       var interpreter = TaskInterpreter(file: raw.file)
-      let body = raw.body.mapping != nil ? YAMLNode(.mapping(pairs), at: raw.body.position) : raw.body
+      let body =
+        raw.body.mapping != nil ? YAMLNode(.mapping(pairs), at: raw.body.position) : raw.body
       let task = interpreter.interpret(
-        name: raw.name, location: raw.location, body: body, pairs: pairs, fileEnvironment: environment)
+        name: raw.name, location: raw.location, body: body, pairs: pairs,
+        fileEnvironment: environment)
       errors += interpreter.reader.errors
       result.append(task)
     }

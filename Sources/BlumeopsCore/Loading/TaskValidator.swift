@@ -13,12 +13,17 @@ struct TaskValidator {
   mutating func validate() -> [BlumeopsError] {
     var errors: [BlumeopsError] = []
     for (index, task) in tasks.enumerated() {
-      if !Self.isValidName(task.name) { errors.append(.invalidTaskName(task.name, at: task.location)) }
+      if !Self.isValidName(task.name) {
+        errors.append(.invalidTaskName(task.name, at: task.location))
+      }
       if let first = owners[task.name] {
         if tasks[first].name == task.name {
           errors.append(.duplicateTask(task.name, first: tasks[first].location, at: task.location))
         } else {
-          errors.append(.duplicateAlias(task.name, task: tasks[first].name, other: task.name, first: tasks[first].location, at: task.location))
+          errors.append(
+            .duplicateAlias(
+              task.name, task: tasks[first].name, other: task.name, first: tasks[first].location,
+              at: task.location))
         }
       } else {
         owners[task.name] = index
@@ -27,7 +32,10 @@ struct TaskValidator {
     for (index, task) in tasks.enumerated() {
       for alias in task.aliases {
         if let first = owners[alias], first != index {
-          errors.append(.duplicateAlias(alias, task: task.name, other: tasks[first].name, first: tasks[first].location, at: task.location))
+          errors.append(
+            .duplicateAlias(
+              alias, task: task.name, other: tasks[first].name, first: tasks[first].location,
+              at: task.location))
         } else {
           owners[alias] = index
         }
@@ -43,13 +51,19 @@ struct TaskValidator {
 
   private func references(of task: TaskDefinition) -> [BlumeopsError] {
     var errors: [BlumeopsError] = []
-    for reference in task.depends + task.dependsPost + Self.taskSteps(task) where owners[reference.name] == nil {
+    for reference in task.depends + task.dependsPost + Self.taskSteps(task)
+    where owners[reference.name] == nil {
       errors.append(
-        .unknownDependency(reference.name, task: task.name, suggestion: Suggestion.closest(to: reference.name, in: tasks.flatMap(\.names)), at: reference.location))
+        .unknownDependency(
+          reference.name, task: task.name,
+          suggestion: Suggestion.closest(to: reference.name, in: tasks.flatMap(\.names)),
+          at: reference.location))
     }
     for step in task.steps {
       if case .builtin(let name, _) = step.action, !builtins.contains(name) {
-        errors.append(.unknownBuiltin(name, suggestion: Suggestion.closest(to: name, in: builtins), at: step.location))
+        errors.append(
+          .unknownBuiltin(
+            name, suggestion: Suggestion.closest(to: name, in: builtins), at: step.location))
       }
     }
     return errors

@@ -11,7 +11,8 @@ public enum ArgumentBinder {
     while index < tokens.count {
       let token = tokens[index]
       index += 1
-      guard token.hasPrefix("-"), token.count > 1, !(token.dropFirst().first?.isNumber ?? false) else {
+      guard token.hasPrefix("-"), token.count > 1, !(token.dropFirst().first?.isNumber ?? false)
+      else {
         positionals.append(token)
         continue
       }
@@ -30,7 +31,8 @@ public enum ArgumentBinder {
       given[flag.name] = [value]
       explicit.append("--\(flag.name)=\(value)")
     }
-    return try assign(positionals, flags: given, explicit: explicit, to: task, environment: environment)
+    return try assign(
+      positionals, flags: given, explicit: explicit, to: task, environment: environment)
   }
 
   /// Binds a `{task, args, flags}` reference, whose values are already rendered.
@@ -47,7 +49,9 @@ public enum ArgumentBinder {
       given[name] = [value]
       explicit.append("--\(name)=\(value)")
     }
-    return try assign(reference.arguments, flags: given, explicit: explicit, to: task, environment: environment).values
+    return try assign(
+      reference.arguments, flags: given, explicit: explicit, to: task, environment: environment
+    ).values
   }
 
   /// Gives positional values to arguments in order and fills every unset parameter.
@@ -62,7 +66,9 @@ public enum ArgumentBinder {
     for argument in task.arguments {
       values.order.append(argument.name)
       if argument.variadic {
-        values.values[argument.name] = try remaining.map { value throws(BlumeopsError) in try validated(value, argument: argument, task: task.name) }
+        values.values[argument.name] = try remaining.map { value throws(BlumeopsError) in
+          try validated(value, argument: argument, task: task.name)
+        }
         explicit += remaining
         remaining = []
       } else if let value = remaining.popFirst() {
@@ -96,7 +102,9 @@ public enum ArgumentBinder {
     return (values, extra)
   }
 
-  private static func resolveFlag(_ token: String, in task: TaskDefinition) throws(BlumeopsError) -> (FlagSpec, inline: String?, negated: Bool) {
+  private static func resolveFlag(_ token: String, in task: TaskDefinition) throws(BlumeopsError)
+    -> (FlagSpec, inline: String?, negated: Bool)
+  {
     var body = Substring(token)
     var inline: String?
     if let equals = body.firstIndex(of: "=") {
@@ -106,7 +114,9 @@ public enum ArgumentBinder {
     if body.hasPrefix("--") {
       let name = String(body.dropFirst(2))
       if let flag = task.flags.first(where: { $0.name == name }) { return (flag, inline, false) }
-      if name.hasPrefix("no-"), let flag = task.flags.first(where: { $0.name == name.dropFirst(3) && $0.kind == .bool }) {
+      if name.hasPrefix("no-"),
+        let flag = task.flags.first(where: { $0.name == name.dropFirst(3) && $0.kind == .bool })
+      {
         return (flag, nil, true)
       }
     } else if body.count >= 2 {
@@ -119,23 +129,34 @@ public enum ArgumentBinder {
     throw .unknownOption(token, task: task.name)
   }
 
-  private static func validated(_ value: String, flag: FlagSpec, task: String) throws(BlumeopsError) -> String {
+  private static func validated(_ value: String, flag: FlagSpec, task: String) throws(BlumeopsError)
+    -> String
+  {
     switch flag.kind {
     case .int where Int(value) == nil:
-      throw .invalidArgument(name: "--\(flag.name)", value: value, expected: "a whole number", task: task)
+      throw .invalidArgument(
+        name: "--\(flag.name)", value: value, expected: "a whole number", task: task)
     case .bool where !["true", "false"].contains(value):
-      throw .invalidArgument(name: "--\(flag.name)", value: value, expected: "`true` or `false`", task: task)
+      throw .invalidArgument(
+        name: "--\(flag.name)", value: value, expected: "`true` or `false`", task: task)
     default: break
     }
     if !flag.choices.isEmpty, !flag.choices.contains(value) {
-      throw .invalidArgument(name: "--\(flag.name)", value: value, expected: "one of " + flag.choices.map { "`\($0)`" }.joined(separator: ", "), task: task)
+      throw .invalidArgument(
+        name: "--\(flag.name)", value: value,
+        expected: "one of " + flag.choices.map { "`\($0)`" }.joined(separator: ", "), task: task)
     }
     return value
   }
 
-  private static func validated(_ value: String, argument: ArgumentSpec, task: String) throws(BlumeopsError) -> String {
+  private static func validated(_ value: String, argument: ArgumentSpec, task: String)
+    throws(BlumeopsError) -> String
+  {
     if !argument.choices.isEmpty, !argument.choices.contains(value) {
-      throw .invalidArgument(name: "<\(argument.name)>", value: value, expected: "one of " + argument.choices.map { "`\($0)`" }.joined(separator: ", "), task: task)
+      throw .invalidArgument(
+        name: "<\(argument.name)>", value: value,
+        expected: "one of " + argument.choices.map { "`\($0)`" }.joined(separator: ", "), task: task
+      )
     }
     return value
   }

@@ -15,7 +15,8 @@ public struct ParameterValues: Sendable, Hashable {
   public var usageEnvironment: [EnvironmentVariable] {
     order.compactMap { name in
       guard let list = values[name], !list.isEmpty else { return nil }
-      return EnvironmentVariable("usage_" + name.replacing("-", with: "_"), list.joined(separator: " "))
+      return EnvironmentVariable(
+        "usage_" + name.replacing("-", with: "_"), list.joined(separator: " "))
     }
   }
 

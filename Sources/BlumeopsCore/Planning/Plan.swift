@@ -21,7 +21,9 @@ public struct Plan: Sendable {
     var waiting = nodes.map { Set($0.dependencies + $0.after).count }
     var dependents = [[Int]](repeating: [], count: nodes.count)
     for node in nodes {
-      for prerequisite in Set(node.dependencies + node.after) { dependents[prerequisite].append(node.id) }
+      for prerequisite in Set(node.dependencies + node.after) {
+        dependents[prerequisite].append(node.id)
+      }
     }
     var wave = [Int](repeating: 0, count: nodes.count)
     var queue = nodes.indices.filter { waiting[$0] == 0 }

@@ -7,7 +7,8 @@ public struct Planner {
   public let environment: [String: String]
 
   private var nodes: [PlanNode] = []
-  private var bindings: [(task: TaskDefinition, values: ParameterValues, passThrough: [String])] = []
+  private var bindings: [(task: TaskDefinition, values: ParameterValues, passThrough: [String])] =
+    []
   private var identities: [String: Int] = [:]
   private var pending: [Int] = []
 
@@ -21,11 +22,15 @@ public struct Planner {
     var roots: [Int] = []
     for invocation in invocations {
       guard let task = catalog.task(named: invocation.task) else {
-        throw .unknownTask(invocation.task, suggestion: Suggestion.closest(to: invocation.task, in: catalog.allNames))
+        throw .unknownTask(
+          invocation.task, suggestion: Suggestion.closest(to: invocation.task, in: catalog.allNames)
+        )
       }
-      let (values, extra) = try ArgumentBinder.bind(invocation.tokens, to: task, environment: environment)
+      let (values, extra) = try ArgumentBinder.bind(
+        invocation.tokens, to: task, environment: environment)
       // A file task sees every word typed after its name, as mise passes them.
-      let passThrough = task.script != nil ? invocation.tokens + invocation.passThrough : invocation.passThrough
+      let passThrough =
+        task.script != nil ? invocation.tokens + invocation.passThrough : invocation.passThrough
       _ = extra
       roots.append(try node(task, values, passThrough: passThrough))
     }
@@ -34,12 +39,17 @@ public struct Planner {
   }
 
   /// The node for (task, values, pass-through), created once.
-  private mutating func node(_ task: TaskDefinition, _ values: ParameterValues, passThrough: [String]) throws(BlumeopsError) -> Int {
+  private mutating func node(
+    _ task: TaskDefinition, _ values: ParameterValues, passThrough: [String]
+  ) throws(BlumeopsError) -> Int {
     let identity = ([task.name] + values.explicit + ["--"] + passThrough).joined(separator: "\u{0}")
     if let existing = identities[identity] { return existing }
     let index = nodes.count
     identities[identity] = index
-    let label = ([task.name] + values.explicit.map(ShellQuote.quote) + (passThrough.isEmpty ? [] : ["--"] + passThrough.map(ShellQuote.quote))).joined(separator: " ")
+    let label =
+      ([task.name] + values.explicit.map(ShellQuote.quote)
+      + (passThrough.isEmpty ? [] : ["--"] + passThrough.map(ShellQuote.quote))).joined(
+        separator: " ")
     let placeholder = PlannedTask(label: label, name: task.name, steps: [], directory: root)
     nodes.append(PlanNode(id: index, task: placeholder))
     bindings.append((task, values, passThrough))
@@ -66,12 +76,19 @@ public struct Planner {
   }
 
   /// `depends` and `depends_post` of the task and of the sub-tasks its steps run inline.
-  private func hoistedReferences(_ task: TaskDefinition, _ values: ParameterValues) throws(BlumeopsError) -> (depends: [(TaskReference, ParameterValues, TaskDefinition)], post: [(TaskReference, ParameterValues, TaskDefinition)]) {
+  private func hoistedReferences(_ task: TaskDefinition, _ values: ParameterValues)
+    throws(BlumeopsError) -> (
+      depends: [(TaskReference, ParameterValues, TaskDefinition)],
+      post: [(TaskReference, ParameterValues, TaskDefinition)]
+    )
+  {
     var depends = task.depends.map { ($0, values, task) }
     var post = task.dependsPost.map { ($0, values, task) }
     for step in task.steps {
-      guard case .task(let reference) = step.action, let sub = catalog.task(named: reference.name) else { continue }
-      let subValues = try ArgumentBinder.bind(TaskRenderer.rendered(reference, values), to: sub, environment: environment)
+      guard case .task(let reference) = step.action, let sub = catalog.task(named: reference.name)
+      else { continue }
+      let subValues = try ArgumentBinder.bind(
+        TaskRenderer.rendered(reference, values), to: sub, environment: environment)
       let nested = try hoistedReferences(sub, subValues)
       depends += nested.depends
       post += nested.post
@@ -79,12 +96,16 @@ public struct Planner {
     return (depends, post)
   }
 
-  private mutating func referenced(_ entry: (TaskReference, ParameterValues, TaskDefinition), from task: TaskDefinition, _ values: ParameterValues) throws(BlumeopsError) -> Int {
+  private mutating func referenced(
+    _ entry: (TaskReference, ParameterValues, TaskDefinition), from task: TaskDefinition,
+    _ values: ParameterValues
+  ) throws(BlumeopsError) -> Int {
     let (reference, ownerValues, _) = entry
     guard let target = catalog.task(named: reference.name) else {
       throw .unknownTask(reference.name, suggestion: nil)
     }
-    let bound = try ArgumentBinder.bind(TaskRenderer.rendered(reference, ownerValues), to: target, environment: environment)
+    let bound = try ArgumentBinder.bind(
+      TaskRenderer.rendered(reference, ownerValues), to: target, environment: environment)
     return try node(target, bound, passThrough: [])
   }
 }

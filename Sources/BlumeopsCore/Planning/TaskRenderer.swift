@@ -5,17 +5,25 @@ struct TaskRenderer {
   let environment: [String: String]
   let catalog: TaskCatalog
 
-  func render(_ task: TaskDefinition, _ values: ParameterValues, passThrough: [String], label: String) throws(BlumeopsError) -> PlannedTask {
+  func render(
+    _ task: TaskDefinition, _ values: ParameterValues, passThrough: [String], label: String
+  ) throws(BlumeopsError) -> PlannedTask {
     let directory = absolute(task.directory.map { Self.raw($0, values) })
-    var variables = task.environment.map { EnvironmentVariable($0.name, Self.raw($0.value, values)) }
+    var variables = task.environment.map {
+      EnvironmentVariable($0.name, Self.raw($0.value, values))
+    }
     variables += values.usageEnvironment
     variables.append(EnvironmentVariable("BLUMEOPS_ROOT", root))
     var steps: [PlannedStep] = []
-    for step in task.steps { steps.append(try render(step, values, passThrough: passThrough, directory: directory)) }
+    for step in task.steps {
+      steps.append(try render(step, values, passThrough: passThrough, directory: directory))
+    }
     if !passThrough.isEmpty, !task.steps.contains(where: Self.mentionsArgs) {
       guard let last = steps.indices.last else { throw .passThroughNotAccepted(task: task.name) }
       switch steps[last].action {
-      case .shell(let script): steps[last].action = .shell(script + " " + passThrough.map(ShellQuote.quote).joined(separator: " "))
+      case .shell(let script):
+        steps[last].action = .shell(
+          script + " " + passThrough.map(ShellQuote.quote).joined(separator: " "))
       case .exec(let argv): steps[last].action = .exec(argv + passThrough)
       case .task, .builtin: throw .passThroughNotAccepted(task: task.name)
       }
@@ -26,21 +34,31 @@ struct TaskRenderer {
       interactive: task.interactive, definedAt: task.location)
   }
 
-  private func render(_ step: StepDefinition, _ values: ParameterValues, passThrough: [String], directory: String) throws(BlumeopsError) -> PlannedStep {
+  private func render(
+    _ step: StepDefinition, _ values: ParameterValues, passThrough: [String], directory: String
+  ) throws(BlumeopsError) -> PlannedStep {
     let action: PlannedStep.Action
     switch step.action {
     case .shell(let script):
       action = .shell(Self.quoted(script, values, passThrough: passThrough))
     case .exec(let argv):
-      action = .exec(argv.flatMap { element -> [String] in
-        let template = Template(element)
-        if template.segments == [.parameter("args")] { return passThrough }
-        if case .parameter(let name)? = template.segments.first, template.segments.count == 1, let list = values[name] { return list }
-        return [Self.raw(element, values)]
-      })
+      action = .exec(
+        argv.flatMap { element -> [String] in
+          let template = Template(element)
+          if template.segments == [.parameter("args")] { return passThrough }
+          if case .parameter(let name)? = template.segments.first, template.segments.count == 1,
+            let list = values[name]
+          {
+            return list
+          }
+          return [Self.raw(element, values)]
+        })
     case .task(let reference):
-      guard let sub = catalog.task(named: reference.name) else { throw .unknownTask(reference.name, suggestion: nil) }
-      let bound = try ArgumentBinder.bind(Self.rendered(reference, values), to: sub, environment: environment)
+      guard let sub = catalog.task(named: reference.name) else {
+        throw .unknownTask(reference.name, suggestion: nil)
+      }
+      let bound = try ArgumentBinder.bind(
+        Self.rendered(reference, values), to: sub, environment: environment)
       let label = ([sub.name] + bound.explicit.map(ShellQuote.quote)).joined(separator: " ")
       action = .task(try render(sub, bound, passThrough: [], label: label))
     case .builtin(let name, let with):
@@ -51,7 +69,9 @@ struct TaskRenderer {
     return PlannedStep(
       action,
       directory: step.directory.map { absolute(Self.raw($0, values)) } ?? directory,
-      environment: step.environment.map { EnvironmentVariable($0.name, Self.raw($0.value, values)) },
+      environment: step.environment.map {
+        EnvironmentVariable($0.name, Self.raw($0.value, values))
+      },
       allowFailure: step.allowFailure,
       condition: step.condition.map { Self.quoted($0, values, passThrough: passThrough) },
       capture: step.capture, captureIsSecret: step.captureIsSecret)

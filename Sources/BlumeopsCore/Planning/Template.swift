@@ -18,7 +18,9 @@ public struct Template: Sendable {
         rest = rest[close.upperBound...]
         continue
       }
-      if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
+      if open.lowerBound > rest.startIndex {
+        segments.append(.text(String(rest[..<open.lowerBound])))
+      }
       segments.append(.parameter(name))
       rest = rest[close.upperBound...]
     }
@@ -29,8 +31,11 @@ public struct Template: Sendable {
   /// Names that look like parameters; anything else between braces is left as text
   /// (so Go templates such as `{{.Status}}` in a kubectl command pass through untouched).
   static func isParameterName(_ name: String) -> Bool {
-    guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
-    return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_"
+    else { return false }
+    return name.unicodeScalars.allSatisfy {
+      $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+    }
   }
 
   public var parameters: [String] {
@@ -50,7 +55,9 @@ public struct Template: Sendable {
   }
 
   /// True when the text contains no placeholder, so it can be used as is.
-  public var isPlain: Bool { !segments.contains { if case .parameter = $0 { return true } else { return false } } }
+  public var isPlain: Bool {
+    !segments.contains { if case .parameter = $0 { return true } else { return false } }
+  }
 }
 
 /// Quoting for bash and sh: a value becomes exactly one word, whatever it contains.
@@ -61,6 +68,8 @@ public enum ShellQuote {
   }
 
   private static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-./:=@%+,".unicodeScalars.contains(scalar))
+    scalar.isASCII
+      && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        || "_-./:=@%+,".unicodeScalars.contains(scalar))
   }
 }

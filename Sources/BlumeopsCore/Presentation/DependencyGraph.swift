@@ -6,13 +6,17 @@ public struct DependencyGraph {
 
   public init(catalog: TaskCatalog, roots: [TaskDefinition]) {
     self.catalog = catalog
-    self.roots = roots.isEmpty ? catalog.tasks.filter { !$0.hidden }.sorted { $0.name < $1.name } : roots
+    self.roots =
+      roots.isEmpty ? catalog.tasks.filter { !$0.hidden }.sorted { $0.name < $1.name } : roots
   }
 
   /// Edges of a task: dependencies first, then post tasks marked as such.
   func edges(_ task: TaskDefinition) -> [(name: String, post: Bool)] {
-    let resolve = { (reference: TaskReference) in catalog.task(named: reference.name)?.name ?? reference.name }
-    return (task.depends + TaskValidator.taskSteps(task)).map { (resolve($0), false) } + task.dependsPost.map { (resolve($0), true) }
+    let resolve = { (reference: TaskReference) in
+      catalog.task(named: reference.name)?.name ?? reference.name
+    }
+    return (task.depends + TaskValidator.taskSteps(task)).map { (resolve($0), false) }
+      + task.dependsPost.map { (resolve($0), true) }
   }
 
   /// Every task reachable from the roots, in first-seen order.
@@ -38,7 +42,9 @@ public struct DependencyGraph {
     return lines.joined(separator: "\n")
   }
 
-  private func walk(_ task: TaskDefinition, prefix: String, path: inout Set<String>, lines: inout [String]) {
+  private func walk(
+    _ task: TaskDefinition, prefix: String, path: inout Set<String>, lines: inout [String]
+  ) {
     let children = edges(task)
     for (index, child) in children.enumerated() {
       let last = index == children.count - 1
@@ -56,7 +62,9 @@ public struct DependencyGraph {
     for task in reachable {
       lines.append("  \"\(task.name)\";")
       for edge in edges(task) {
-        lines.append("  \"\(task.name)\" -> \"\(edge.name)\"" + (edge.post ? " [style=dashed, label=\"after\"];" : ";"))
+        lines.append(
+          "  \"\(task.name)\" -> \"\(edge.name)\""
+            + (edge.post ? " [style=dashed, label=\"after\"];" : ";"))
       }
     }
     lines.append("}")
@@ -79,11 +87,15 @@ public struct DependencyGraph {
   }
 
   public func json() -> JSONValue {
-    .object(reachable.map { task in
-      (task.name, .object([
-        ("depends", .array(edges(task).filter { !$0.post }.map { .string($0.name) })),
-        ("depends_post", .array(edges(task).filter(\.post).map { .string($0.name) })),
-      ]))
-    })
+    .object(
+      reachable.map { task in
+        (
+          task.name,
+          .object([
+            ("depends", .array(edges(task).filter { !$0.post }.map { .string($0.name) })),
+            ("depends_post", .array(edges(task).filter(\.post).map { .string($0.name) })),
+          ])
+        )
+      })
   }
 }

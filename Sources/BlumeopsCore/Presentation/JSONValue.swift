@@ -8,7 +8,9 @@ public indirect enum JSONValue: Sendable, Equatable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
-  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    lhs.serialized() == rhs.serialized()
+  }
 
   public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 

@@ -7,24 +7,53 @@ public enum TaskInfo {
     if task.hidden { rows.append(("hidden", "yes")) }
     if let extends = task.extends { rows.append(("extends", extends)) }
     if let script = task.script { rows.append(("script", script)) }
-    if !task.depends.isEmpty { rows.append(("depends", task.depends.map(describe).joined(separator: ", "))) }
-    if !task.dependsPost.isEmpty { rows.append(("depends_post", task.dependsPost.map(describe).joined(separator: ", "))) }
+    if !task.depends.isEmpty {
+      rows.append(("depends", task.depends.map(describe).joined(separator: ", ")))
+    }
+    if !task.dependsPost.isEmpty {
+      rows.append(("depends_post", task.dependsPost.map(describe).joined(separator: ", ")))
+    }
     rows.append(("dir", task.directory ?? "."))
     for variable in task.environment { rows.append(("env", "\(variable.name)=\(variable.value)")) }
-    for secret in task.secrets { rows.append(("secret", "\(secret.variable) ← " + secret.sources.map(\.description).joined(separator: ", then "))) }
-    for requirement in task.requires { rows.append(("requires", requirement.tool + (requirement.constraint?.description ?? ""))) }
-    for precondition in task.preconditions { rows.append(("precondition", "\(precondition.command)  (\(precondition.message))")) }
-    if let confirm = task.confirm { rows.append(("confirm", confirm.message + (confirm.expect.map { " (type `\($0)`)" } ?? ""))) }
+    for secret in task.secrets {
+      rows.append(
+        (
+          "secret",
+          "\(secret.variable) ← " + secret.sources.map(\.description).joined(separator: ", then ")
+        ))
+    }
+    for requirement in task.requires {
+      rows.append(("requires", requirement.tool + (requirement.constraint?.description ?? "")))
+    }
+    for precondition in task.preconditions {
+      rows.append(("precondition", "\(precondition.command)  (\(precondition.message))"))
+    }
+    if let confirm = task.confirm {
+      rows.append(("confirm", confirm.message + (confirm.expect.map { " (type `\($0)`)" } ?? "")))
+    }
     if let timeout = task.timeout { rows.append(("timeout", "\(timeout.seconds)s")) }
-    if let retry = task.retry { rows.append(("retry", "\(retry.attempts) attempts, delay \(retry.delay.seconds)s, backoff \(retry.backoff)")) }
+    if let retry = task.retry {
+      rows.append(
+        (
+          "retry",
+          "\(retry.attempts) attempts, delay \(retry.delay.seconds)s, backoff \(retry.backoff)"
+        ))
+    }
     if let lock = task.lock { rows.append(("lock", lock)) }
     if task.interactive { rows.append(("interactive", "yes")) }
     if !task.sources.isEmpty { rows.append(("sources", task.sources.joined(separator: ", "))) }
     if !task.outputs.isEmpty { rows.append(("outputs", task.outputs.joined(separator: ", "))) }
-    for (index, step) in task.steps.enumerated() { rows.append(("step \(index + 1)", describe(step))) }
+    for (index, step) in task.steps.enumerated() {
+      rows.append(("step \(index + 1)", describe(step)))
+    }
     var lines = TaskUsage.table(rows).map { String($0.dropFirst(2)) }
     if !task.arguments.isEmpty || !task.flags.isEmpty {
-      lines += ["", TaskUsage.text(task).split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("usage:") }.joined(separator: "\n")]
+      lines += [
+        "",
+        TaskUsage.text(task).split(separator: "\n", omittingEmptySubsequences: false).drop {
+          !$0.hasPrefix("usage:")
+        }.joined(separator: "\n"),
+      ]
     }
     return lines.joined(separator: "\n")
   }
@@ -41,10 +70,36 @@ public enum TaskInfo {
       ("depends_post", .array(task.dependsPost.map { .string(describe($0)) })),
       ("dir", .optional(task.directory)),
       ("env", .object(task.environment.map { ($0.name, .string($0.value)) })),
-      ("secrets", .object(task.secrets.map { ($0.variable, .array($0.sources.map { .string($0.description) })) })),
-      ("requires", .array(task.requires.map { .string($0.tool + ($0.constraint?.description ?? "")) })),
-      ("args", .array(task.arguments.map { .object([("name", .string($0.name)), ("required", .bool($0.required)), ("default", .optional($0.defaultValue)), ("variadic", .bool($0.variadic)), ("help", .optional($0.help))]) })),
-      ("flags", .array(task.flags.map { .object([("name", .string($0.name)), ("type", .string($0.kind.rawValue)), ("default", .optional($0.defaultValue)), ("help", .optional($0.help))]) })),
+      (
+        "secrets",
+        .object(
+          task.secrets.map { ($0.variable, .array($0.sources.map { .string($0.description) })) })
+      ),
+      (
+        "requires",
+        .array(task.requires.map { .string($0.tool + ($0.constraint?.description ?? "")) })
+      ),
+      (
+        "args",
+        .array(
+          task.arguments.map {
+            .object([
+              ("name", .string($0.name)), ("required", .bool($0.required)),
+              ("default", .optional($0.defaultValue)), ("variadic", .bool($0.variadic)),
+              ("help", .optional($0.help)),
+            ])
+          })
+      ),
+      (
+        "flags",
+        .array(
+          task.flags.map {
+            .object([
+              ("name", .string($0.name)), ("type", .string($0.kind.rawValue)),
+              ("default", .optional($0.defaultValue)), ("help", .optional($0.help)),
+            ])
+          })
+      ),
       ("steps", .array(task.steps.map { .string(describe($0)) })),
       ("confirm", .optional(task.confirm?.message)),
       ("timeout", task.timeout.map { .double($0.seconds) } ?? .null),
@@ -54,20 +109,26 @@ public enum TaskInfo {
   }
 
   static func describe(_ reference: TaskReference) -> String {
-    ([reference.name] + reference.arguments + reference.flags.sorted { $0.key < $1.key }.map { "--\($0.key)=\($0.value)" }).joined(separator: " ")
+    ([reference.name] + reference.arguments
+      + reference.flags.sorted { $0.key < $1.key }.map { "--\($0.key)=\($0.value)" }).joined(
+        separator: " ")
   }
 
   static func describe(_ step: StepDefinition) -> String {
     var text: String
     switch step.action {
-    case .shell(let script): text = script.contains("\n") ? script.split(separator: "\n").joined(separator: " ⏎ ") : script
+    case .shell(let script):
+      text = script.contains("\n") ? script.split(separator: "\n").joined(separator: " ⏎ ") : script
     case .exec(let argv): text = "exec " + argv.map(ShellQuote.quote).joined(separator: " ")
     case .task(let reference): text = "task " + describe(reference)
-    case .builtin(let name, let options): text = "builtin \(name)" + options.map { " \($0.key)=\($0.value)" }.joined()
+    case .builtin(let name, let options):
+      text = "builtin \(name)" + options.map { " \($0.key)=\($0.value)" }.joined()
     }
     if let condition = step.condition { text += "  [if \(condition)]" }
     if step.allowFailure { text += "  [allow failure]" }
-    if let capture = step.capture { text += "  [capture \(capture)\(step.captureIsSecret ? ", secret" : "")]" }
+    if let capture = step.capture {
+      text += "  [capture \(capture)\(step.captureIsSecret ? ", secret" : "")]"
+    }
     if let directory = step.directory { text += "  [dir \(directory)]" }
     return text
   }

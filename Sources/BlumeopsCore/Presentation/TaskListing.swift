@@ -11,7 +11,8 @@ public enum TaskListing {
       let padded = name + String(repeating: " ", count: width - name.count)
       let shown = color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
       let description = task.description ?? ""
-      return ("  " + shown + (description.isEmpty ? "" : "  " + description)).trimmingTrailingSpaces()
+      return ("  " + shown + (description.isEmpty ? "" : "  " + description))
+        .trimmingTrailingSpaces()
     }.joined(separator: "\n")
   }
 

@@ -14,26 +14,36 @@ public enum TaskUsage {
     if !task.aliases.isEmpty { lines.append("aliases: " + task.aliases.joined(separator: ", ")) }
     if !task.arguments.isEmpty {
       lines += ["", "arguments:"]
-      lines += table(task.arguments.map { argument in
-        var notes: [String] = []
-        if let help = argument.help { notes.append(help) }
-        if !argument.choices.isEmpty { notes.append("one of: " + argument.choices.joined(separator: ", ")) }
-        if let value = argument.defaultValue { notes.append("default: \(value)") }
-        return ("<\(argument.name)>" + (argument.variadic ? "..." : ""), notes.joined(separator: "; "))
-      })
+      lines += table(
+        task.arguments.map { argument in
+          var notes: [String] = []
+          if let help = argument.help { notes.append(help) }
+          if !argument.choices.isEmpty {
+            notes.append("one of: " + argument.choices.joined(separator: ", "))
+          }
+          if let value = argument.defaultValue { notes.append("default: \(value)") }
+          return (
+            "<\(argument.name)>" + (argument.variadic ? "..." : ""), notes.joined(separator: "; ")
+          )
+        })
     }
     if !task.flags.isEmpty {
       lines += ["", "flags:"]
-      lines += table(task.flags.map { flag in
-        var name = flag.short.map { "-\($0), " } ?? "    "
-        name += "--\(flag.name)" + (flag.kind == .bool ? "" : " <\(flag.kind == .int ? "int" : "value")>")
-        var notes: [String] = []
-        if let help = flag.help { notes.append(help) }
-        if !flag.choices.isEmpty { notes.append("one of: " + flag.choices.joined(separator: ", ")) }
-        if let value = flag.defaultValue { notes.append("default: \(value)") }
-        if let variable = flag.environment { notes.append("env: \(variable)") }
-        return (name, notes.joined(separator: "; "))
-      })
+      lines += table(
+        task.flags.map { flag in
+          var name = flag.short.map { "-\($0), " } ?? "    "
+          name +=
+            "--\(flag.name)"
+            + (flag.kind == .bool ? "" : " <\(flag.kind == .int ? "int" : "value")>")
+          var notes: [String] = []
+          if let help = flag.help { notes.append(help) }
+          if !flag.choices.isEmpty {
+            notes.append("one of: " + flag.choices.joined(separator: ", "))
+          }
+          if let value = flag.defaultValue { notes.append("default: \(value)") }
+          if let variable = flag.environment { notes.append("env: \(variable)") }
+          return (name, notes.joined(separator: "; "))
+        })
     }
     lines += ["", "defined at \(task.location)"]
     return lines.joined(separator: "\n")
@@ -41,6 +51,9 @@ public enum TaskUsage {
 
   static func table(_ rows: [(String, String)]) -> [String] {
     let width = rows.map(\.0.count).max() ?? 0
-    return rows.map { ("  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1).trimmingTrailingSpaces() }
+    return rows.map {
+      ("  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1)
+        .trimmingTrailingSpaces()
+    }
   }
 }

@@ -50,14 +50,18 @@ private struct TreeBuilder {
   private var anchors: [String: YAMLNode] = [:]
   private var documents: [YAMLNode?] = []
 
-  mutating func run(_ base: UnsafeMutablePointer<UInt8>?, count: Int) throws(YAMLError) -> YAMLNode? {
+  mutating func run(_ base: UnsafeMutablePointer<UInt8>?, count: Int) throws(YAMLError) -> YAMLNode?
+  {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-      throw YAMLError(.syntax(problem: "cannot initialise the YAML parser", context: nil), at: .init(line: 1, column: 1))
+      throw YAMLError(
+        .syntax(problem: "cannot initialise the YAML parser", context: nil),
+        at: .init(line: 1, column: 1))
     }
     defer { yaml_parser_delete(&parser) }
     var empty: UInt8 = 0
-    yaml_parser_set_input_string(&parser, base ?? withUnsafeMutablePointer(to: &empty) { $0 }, count)
+    yaml_parser_set_input_string(
+      &parser, base ?? withUnsafeMutablePointer(to: &empty) { $0 }, count)
 
     var rootOfDocument: YAMLNode?
     while true {
@@ -81,17 +85,20 @@ private struct TreeBuilder {
         if let done = try add(node) { rootOfDocument = done }
       case YAML_SCALAR_EVENT:
         let scalar = event.data.scalar
-        let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
         let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
         let node = YAMLNode(.scalar(text, plain: plain), at: position)
         if let anchor = scalar.anchor { anchors[Self.string(anchor)] = node }
         if let done = try add(node) { rootOfDocument = done }
       case YAML_SEQUENCE_START_EVENT:
         let anchor = event.data.sequence_start.anchor.map(Self.string)
-        stack.append(Frame(isMapping: false, start: Self.position(event.start_mark, nil), anchor: anchor))
+        stack.append(
+          Frame(isMapping: false, start: Self.position(event.start_mark, nil), anchor: anchor))
       case YAML_MAPPING_START_EVENT:
         let anchor = event.data.mapping_start.anchor.map(Self.string)
-        stack.append(Frame(isMapping: true, start: Self.position(event.start_mark, nil), anchor: anchor))
+        stack.append(
+          Frame(isMapping: true, start: Self.position(event.start_mark, nil), anchor: anchor))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         let frame = stack.removeLast()
         let node = frame.node
@@ -121,7 +128,8 @@ private struct TreeBuilder {
     } else if let keyText = key.scalar, let existing = stack[top].keyIndex[keyText] {
       // A key written out overrides one brought in by a merge; two written keys clash.
       guard stack[top].merged.remove(keyText) != nil else {
-        throw YAMLError(.duplicateKey(keyText, first: stack[top].pairs[existing].key.position), at: key.position)
+        throw YAMLError(
+          .duplicateKey(keyText, first: stack[top].pairs[existing].key.position), at: key.position)
       }
       stack[top].pairs[existing] = YAMLPair(key: key, value: node)
     } else {
@@ -140,7 +148,9 @@ private struct TreeBuilder {
     case .scalar: throw YAMLError(.invalidMerge, at: value.position)
     }
     for source in sources {
-      guard let entries = source.mapping else { throw YAMLError(.invalidMerge, at: source.position) }
+      guard let entries = source.mapping else {
+        throw YAMLError(.invalidMerge, at: source.position)
+      }
       for entry in entries {
         guard let key = entry.key.scalar, stack[top].keyIndex[key] == nil else { continue }
         stack[top].keyIndex[key] = stack[top].pairs.count

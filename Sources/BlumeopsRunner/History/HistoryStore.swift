@@ -1,9 +1,10 @@
+import BlumeopsCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import BlumeopsCore
 
 /// The run history and task logs under `<root>/.blumeops/`.
 public struct HistoryStore: Sendable {
@@ -36,12 +37,15 @@ public struct HistoryStore: Sendable {
     var records: [RunRecord] = []
     var positions: [String: Int] = [:]
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-      guard let node = try? YAMLReader.parse(String(line)), let id = node["id"]?.scalar else { continue }
+      guard let node = try? YAMLReader.parse(String(line)), let id = node["id"]?.scalar else {
+        continue
+      }
       switch node["event"]?.scalar {
       case "start":
         var record = RunRecord(
           id: id, start: Self.seconds(node["start"]?.scalar) ?? 0, user: node["user"]?.scalar ?? "",
-          host: node["host"]?.scalar ?? "", commit: node["commit"].flatMap { $0.isNull ? nil : $0.scalar },
+          host: node["host"]?.scalar ?? "",
+          commit: node["commit"].flatMap { $0.isNull ? nil : $0.scalar },
           command: node["command"]?.scalar ?? "", pid: Int32(node["pid"]?.scalar ?? "") ?? 0)
         record.status = record.pid > 0 && kill(record.pid, 0) == 0 ? "running" : "interrupted"
         positions[id] = records.count

@@ -33,7 +33,10 @@ public struct RunRecord: Sendable {
   public var exitCode: Int32?
   public var tasks: [TaskOutcome]
 
-  public init(id: String, start: Double, user: String, host: String, commit: String?, command: String, pid: Int32) {
+  public init(
+    id: String, start: Double, user: String, host: String, commit: String?, command: String,
+    pid: Int32
+  ) {
     self.id = id
     self.start = start
     self.user = user
@@ -47,7 +50,8 @@ public struct RunRecord: Sendable {
 
   func startLine() -> String {
     JSONValue.object([
-      ("event", .string("start")), ("id", .string(id)), ("start", .string(WallClock.iso8601(start))),
+      ("event", .string("start")), ("id", .string(id)),
+      ("start", .string(WallClock.iso8601(start))),
       ("user", .string(user)), ("host", .string(host)), ("commit", .optional(commit)),
       ("command", .string(command)), ("pid", .number(Int(pid))),
     ]).serialized() + "\n"
@@ -55,16 +59,21 @@ public struct RunRecord: Sendable {
 
   func endLine() -> String {
     JSONValue.object([
-      ("event", .string("end")), ("id", .string(id)), ("end", .string(WallClock.iso8601(end ?? start))),
+      ("event", .string("end")), ("id", .string(id)),
+      ("end", .string(WallClock.iso8601(end ?? start))),
       ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
-      ("tasks", .array(tasks.map { task in
-        .object([
-          ("task", .string(task.label)), ("status", .string(task.status)),
-          ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
-          ("attempts", .number(task.attempts)),
-          ("duration", task.duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
-        ])
-      })),
+      (
+        "tasks",
+        .array(
+          tasks.map { task in
+            .object([
+              ("task", .string(task.label)), ("status", .string(task.status)),
+              ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
+              ("attempts", .number(task.attempts)),
+              ("duration", task.duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+            ])
+          })
+      ),
     ]).serialized() + "\n"
   }
 
@@ -75,13 +84,18 @@ public struct RunRecord: Sendable {
       ("end", end.map { .string(WallClock.iso8601($0)) } ?? .null), ("user", .string(user)),
       ("host", .string(host)), ("commit", .optional(commit)), ("command", .string(command)),
       ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
-      ("tasks", .array(tasks.map { task in
-        .object([
-          ("task", .string(task.label)), ("status", .string(task.status)),
-          ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
-          ("attempts", .number(task.attempts)), ("duration", task.duration.map { .double($0) } ?? .null),
-        ])
-      })),
+      (
+        "tasks",
+        .array(
+          tasks.map { task in
+            .object([
+              ("task", .string(task.label)), ("status", .string(task.status)),
+              ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
+              ("attempts", .number(task.attempts)),
+              ("duration", task.duration.map { .double($0) } ?? .null),
+            ])
+          })
+      ),
     ])
   }
 }

@@ -49,7 +49,8 @@ public enum Glob {
     match(pattern.split(separator: "/")[...], path.split(separator: "/")[...])
   }
 
-  private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+  private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool
+  {
     guard let head = pattern.first else { return path.isEmpty }
     if head == "**" {
       let rest = pattern.dropFirst()
@@ -60,7 +61,9 @@ public enum Glob {
         remaining = remaining.dropFirst()
       }
     }
-    guard let segment = path.first, fnmatch(String(head), String(segment), 0) == 0 else { return false }
+    guard let segment = path.first, fnmatch(String(head), String(segment), 0) == 0 else {
+      return false
+    }
     return match(pattern.dropFirst(), path.dropFirst())
   }
 }

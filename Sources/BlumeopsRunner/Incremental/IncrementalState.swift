@@ -55,7 +55,11 @@ enum PlanFingerprint {
       case .shell(let script): parts.append("sh:" + script)
       case .exec(let argv): parts.append("exec:" + argv.joined(separator: "\u{0}"))
       case .task(let sub): parts.append("task:" + describe(sub))
-      case .builtin(let name, let options): parts.append("builtin:\(name):" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
+      case .builtin(let name, let options):
+        parts.append(
+          "builtin:\(name):"
+            + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+              separator: ","))
       }
     }
     return parts.joined(separator: "\n")
@@ -80,6 +84,7 @@ struct ContentHasher {
   var hex: String {
     let left = String(a, radix: 16)
     let right = String(b, radix: 16)
-    return String(repeating: "0", count: 16 - left.count) + left + String(repeating: "0", count: 16 - right.count) + right
+    return String(repeating: "0", count: 16 - left.count) + left
+      + String(repeating: "0", count: 16 - right.count) + right
   }
 }

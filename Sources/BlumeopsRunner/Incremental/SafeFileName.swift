@@ -2,7 +2,9 @@
 public enum SafeFileName {
   public static func make(_ label: String) -> String {
     let kept = label.unicodeScalars.map { scalar -> Character in
-      scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+      scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+          || "-_.".unicodeScalars.contains(scalar))
         ? Character(scalar) : "_"
     }
     let name = String(kept.prefix(120))

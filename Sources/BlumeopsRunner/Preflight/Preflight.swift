@@ -16,9 +16,11 @@ public struct Preflight: Sendable {
     let tasks = plan.nodes.flatMap { Self.allTasks($0.task) }
     var seenDirectories: Set<String> = []
     for task in tasks {
-      for directory in [task.directory] + task.steps.map(\.directory) where seenDirectories.insert(directory).inserted {
+      for directory in [task.directory] + task.steps.map(\.directory)
+      where seenDirectories.insert(directory).inserted {
         if !FileSystem.isDirectory(directory) {
-          problems.append(.missingDirectory(task: task.name, path: Self.relative(directory, plan.root)))
+          problems.append(
+            .missingDirectory(task: task.name, path: Self.relative(directory, plan.root)))
         }
       }
     }
@@ -26,15 +28,21 @@ public struct Preflight: Sendable {
     let requirements = definitions.flatMap { task in task.requires.map { (task.name, $0) } }
     let probe = ToolProbe(launcher: launcher, environment: environment, root: plan.root)
     let statuses = await probe.probe(
-      requirements.map(\.1.tool), needsVersion: Set(requirements.filter { $0.1.constraint != nil }.map(\.1.tool)))
+      requirements.map(\.1.tool),
+      needsVersion: Set(requirements.filter { $0.1.constraint != nil }.map(\.1.tool)))
     var reported: Set<String> = []
     for (task, requirement) in requirements {
-      guard let status = statuses[requirement.tool], reported.insert("\(task)\u{0}\(requirement.tool)").inserted else { continue }
+      guard let status = statuses[requirement.tool],
+        reported.insert("\(task)\u{0}\(requirement.tool)").inserted
+      else { continue }
       if status.path == nil {
         problems.append(.missingTool(tool: requirement.tool, task: task))
       } else if let constraint = requirement.constraint {
         if let version = status.version, constraint.isSatisfied(by: version) { continue }
-        problems.append(.toolTooOld(tool: requirement.tool, found: status.versionDescription, required: constraint.description, task: task))
+        problems.append(
+          .toolTooOld(
+            tool: requirement.tool, found: status.versionDescription,
+            required: constraint.description, task: task))
       }
     }
     for task in tasks {
@@ -42,7 +50,9 @@ public struct Preflight: Sendable {
         reported.insert("precondition\u{0}\(task.label)").inserted
       else { continue }
       for precondition in definition.preconditions where !(await holds(precondition, in: task)) {
-        problems.append(.preconditionFailed(task: task.name, message: precondition.message, command: precondition.command))
+        problems.append(
+          .preconditionFailed(
+            task: task.name, message: precondition.message, command: precondition.command))
       }
     }
     return problems
@@ -52,18 +62,23 @@ public struct Preflight: Sendable {
   public func holds(_ precondition: Precondition, in task: PlannedTask) async -> Bool {
     var environment = self.environment
     for variable in task.environment { environment[variable.name] = variable.value }
-    let argv = ExecutableLocator.shellArguments(for: precondition.command, path: environment["PATH"], directory: task.directory)
+    let argv = ExecutableLocator.shellArguments(
+      for: precondition.command, path: environment["PATH"], directory: task.directory)
     let directory = FileSystem.isDirectory(task.directory) ? task.directory : "/"
-    guard let output = try? await launcher.capture(argv: argv, directory: directory, environment: environment) else { return false }
+    guard
+      let output = try? await launcher.capture(
+        argv: argv, directory: directory, environment: environment)
+    else { return false }
     return output.status.isSuccess
   }
 
   /// A task with the sub-tasks its steps run inline.
   static func allTasks(_ task: PlannedTask) -> [PlannedTask] {
-    [task] + task.steps.flatMap { step -> [PlannedTask] in
-      if case .task(let sub) = step.action { return allTasks(sub) }
-      return []
-    }
+    [task]
+      + task.steps.flatMap { step -> [PlannedTask] in
+        if case .task(let sub) = step.action { return allTasks(sub) }
+        return []
+      }
   }
 
   static func unique(_ tasks: [TaskDefinition]) -> [TaskDefinition] {

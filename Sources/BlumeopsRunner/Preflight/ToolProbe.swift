@@ -41,7 +41,9 @@ public struct ToolProbe: Sendable {
   /// Tries `--version`, then `version` (Go tools such as pulumi and kubectl use a subcommand).
   private func version(of path: String) async -> ([Int]?, String?) {
     for arguments in [["--version"], ["version", "--client"], ["version"]] {
-      guard let output = try? await launcher.capture(argv: [path] + arguments, directory: root, environment: environment),
+      guard
+        let output = try? await launcher.capture(
+          argv: [path] + arguments, directory: root, environment: environment),
         output.status.isSuccess
       else { continue }
       let text = output.standardOutput + output.standardError

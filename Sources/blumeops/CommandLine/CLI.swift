@@ -7,7 +7,9 @@ struct CLI {
   let arguments: [String]
 
   func run() async -> Int32 {
-    if arguments.first?.hasPrefix("---completion") == true || arguments.contains("--generate-completion-script") {
+    if arguments.first?.hasPrefix("---completion") == true
+      || arguments.contains("--generate-completion-script")
+    {
       RootCommand.main(arguments)
       return 0
     }
@@ -27,11 +29,15 @@ struct CLI {
     }
   }
 
-  private func dispatch(_ words: ArraySlice<String>, context: Context) async throws(ReportedErrors) -> Int32 {
+  private func dispatch(_ words: ArraySlice<String>, context: Context) async throws(ReportedErrors)
+    -> Int32
+  {
     guard let word = words.first else {
       Console.out(GeneralHelp.text)
       if let project = try? context.loadProject(), project.errors.isEmpty {
-        Console.out("\ntasks:\n" + TaskListing.text(project.catalog, includeHidden: false, color: context.color))
+        Console.out(
+          "\ntasks:\n"
+            + TaskListing.text(project.catalog, includeHidden: false, color: context.color))
       }
       return 0
     }
@@ -64,7 +70,9 @@ struct CLI {
   }
 
   /// Parses an argument-parser subcommand and runs it against the context.
-  private func subcommand(_ type: any ParsableCommand.Type, _ words: [String], context: Context) throws(ReportedErrors) -> Int32 {
+  private func subcommand(_ type: any ParsableCommand.Type, _ words: [String], context: Context)
+    throws(ReportedErrors) -> Int32
+  {
     do {
       let command = try type.parseAsRoot(words)
       guard let runnable = command as? any ContextCommand else {

@@ -20,7 +20,9 @@ struct RunnerOptions {
 
   /// Reads options from the front of `arguments`; returns them and the index of the first word
   /// that is not one.
-  static func parse(_ arguments: [String]) throws(BlumeopsError) -> (RunnerOptions, rest: ArraySlice<String>) {
+  static func parse(_ arguments: [String]) throws(BlumeopsError) -> (
+    RunnerOptions, rest: ArraySlice<String>
+  ) {
     var options = RunnerOptions()
     var index = arguments.startIndex
     func value(_ name: String, inline: String?) throws(BlumeopsError) -> String {
@@ -37,18 +39,27 @@ struct RunnerOptions {
       if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
         name = String(word[..<equals])
         inline = String(word[word.index(after: equals)...])
-      } else if !word.hasPrefix("--"), word.count > 2, let letter = word.dropFirst().first, "joC".contains(letter) {
+      } else if !word.hasPrefix("--"), word.count > 2, let letter = word.dropFirst().first,
+        "joC".contains(letter)
+      {
         name = "-" + String(letter)
         inline = String(word.dropFirst(2))
-      } else if !word.hasPrefix("--"), word.count > 2, word.dropFirst().allSatisfy({ "nykqv".contains($0) }) {
+      } else if !word.hasPrefix("--"), word.count > 2,
+        word.dropFirst().allSatisfy({ "nykqv".contains($0) })
+      {
         // Bundled boolean short options: `-nk`.
         for letter in word.dropFirst() {
-          _ = try options.apply("-" + String(letter)) { () throws(BlumeopsError) -> String in throw .missingOptionValue(word) }
+          _ = try options.apply("-" + String(letter)) { () throws(BlumeopsError) -> String in
+            throw .missingOptionValue(word)
+          }
         }
         index += 1
         continue
       }
-      guard try options.apply(name, value: { () throws(BlumeopsError) in try value(name, inline: inline) }) else {
+      guard
+        try options.apply(
+          name, value: { () throws(BlumeopsError) in try value(name, inline: inline) })
+      else {
         if ["--help", "-h", "--version", "-V"].contains(word) { break }
         throw .unknownOption(word, task: nil)
       }
@@ -58,12 +69,15 @@ struct RunnerOptions {
   }
 
   /// Applies one option; false when the name is not a runner option.
-  private mutating func apply(_ name: String, value: () throws(BlumeopsError) -> String) throws(BlumeopsError) -> Bool {
+  private mutating func apply(_ name: String, value: () throws(BlumeopsError) -> String)
+    throws(BlumeopsError) -> Bool
+  {
     switch name {
     case "-j", "--jobs":
       let text = try value()
       guard let jobs = Int(text), jobs > 0 else {
-        throw .invalidArgument(name: "--jobs", value: text, expected: "a positive whole number", task: "blumeops")
+        throw .invalidArgument(
+          name: "--jobs", value: text, expected: "a positive whole number", task: "blumeops")
       }
       self.jobs = jobs
     case "-n", "--dry-run": dryRun = true
@@ -72,7 +86,9 @@ struct RunnerOptions {
     case "-o", "--output":
       let text = try value()
       guard let mode = OutputMode(rawValue: text) else {
-        throw .invalidArgument(name: "--output", value: text, expected: "`interleave`, `prefix` or `group`", task: "blumeops")
+        throw .invalidArgument(
+          name: "--output", value: text, expected: "`interleave`, `prefix` or `group`",
+          task: "blumeops")
       }
       output = mode
     case "-C", "--directory": directory = try value()

@@ -5,11 +5,15 @@ struct Confirmer {
   let context: Context
 
   /// The tasks of the plan that ask, each once, in plan order.
-  static func requests(_ plan: Plan, catalog: TaskCatalog) -> [(task: String, confirmation: Confirmation)] {
+  static func requests(_ plan: Plan, catalog: TaskCatalog) -> [(
+    task: String, confirmation: Confirmation
+  )] {
     var seen: Set<String> = []
     var result: [(String, Confirmation)] = []
     func visit(_ task: PlannedTask) {
-      if let confirmation = catalog.task(named: task.name)?.confirm, seen.insert(task.label).inserted {
+      if let confirmation = catalog.task(named: task.name)?.confirm,
+        seen.insert(task.label).inserted
+      {
         result.append((task.label, confirmation))
       }
       for step in task.steps { if case .task(let sub) = step.action { visit(sub) } }
@@ -31,7 +35,9 @@ struct Confirmer {
         }
       } else {
         Console.write("? \(confirmation.message) [y/N] ", to: 2)
-        guard let answer = readLine()?.trimmingCharacters().lowercased(), ["y", "yes"].contains(answer) else {
+        guard let answer = readLine()?.trimmingCharacters().lowercased(),
+          ["y", "yes"].contains(answer)
+        else {
           throw ReportedErrors(.confirmationRefused(task: task), context: context)
         }
       }

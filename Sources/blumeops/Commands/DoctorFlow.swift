@@ -11,14 +11,19 @@ struct DoctorFlow {
     var tasks: [TaskDefinition] = []
     for name in names {
       guard let task = project.catalog.task(named: name) else {
-        throw ReportedErrors(.unknownTask(name, suggestion: Suggestion.closest(to: name, in: project.catalog.allNames)), context: context)
+        throw ReportedErrors(
+          .unknownTask(
+            name, suggestion: Suggestion.closest(to: name, in: project.catalog.allNames)),
+          context: context)
       }
       tasks.append(task)
     }
     if tasks.isEmpty { tasks = project.catalog.tasks }
     let root = project.directory.root
     let launcher = SubprocessLauncher()
-    let requirements = tasks.flatMap { task in task.requires.map { (task: task.name, requirement: $0) } }
+    let requirements = tasks.flatMap { task in
+      task.requires.map { (task: task.name, requirement: $0) }
+    }
     let tools = requirements.map(\.requirement.tool)
     let statuses = await ToolProbe(launcher: launcher, environment: context.environment, root: root)
       .probe(tools, needsVersion: Set(tools))
@@ -29,11 +34,16 @@ struct DoctorFlow {
       let status = statuses[tool]!
       let uses = requirements.filter { $0.requirement.tool == tool }
       let constraints = Set(uses.compactMap(\.requirement.constraint))
-      let satisfied = status.path != nil && constraints.allSatisfy { constraint in status.version.map(constraint.isSatisfied) ?? false }
+      let satisfied =
+        status.path != nil
+        && constraints.allSatisfy { constraint in
+          status.version.map(constraint.isSatisfied) ?? false
+        }
       healthy = healthy && satisfied
       rows.append([
         (satisfied ? "ok   " : "FAIL ") + tool,
-        constraints.isEmpty ? "any" : constraints.map(\.description).sorted().joined(separator: ", "),
+        constraints.isEmpty
+          ? "any" : constraints.map(\.description).sorted().joined(separator: ", "),
         status.path == nil ? "missing" : status.versionDescription,
         status.path ?? "-",
         uses.map(\.task).joined(separator: ", "),
@@ -46,7 +56,9 @@ struct DoctorFlow {
       let preflight = Preflight(launcher: launcher, environment: context.environment)
       for (task, precondition) in checks {
         let directory = FileSystem.absolute(task.directory ?? ".", from: root)
-        let planned = PlannedTask(label: task.name, name: task.name, steps: [], directory: directory, environment: task.environment + [EnvironmentVariable("BLUMEOPS_ROOT", root)])
+        let planned = PlannedTask(
+          label: task.name, name: task.name, steps: [], directory: directory,
+          environment: task.environment + [EnvironmentVariable("BLUMEOPS_ROOT", root)])
         let holds = await preflight.holds(precondition, in: planned)
         healthy = healthy && holds
         Console.out("  \(holds ? "ok  " : "FAIL") \(task.name): \(precondition.message)")
@@ -65,7 +77,8 @@ enum Table {
     }
     return rows.map { row in
       row.enumerated().map { index, cell in
-        index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        index == row.count - 1
+          ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
       }.joined(separator: "  ")
     }.joined(separator: "\n")
   }

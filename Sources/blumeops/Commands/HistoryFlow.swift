@@ -18,7 +18,8 @@ struct HistoryFlow {
           throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
         }
         limit = value
-      default: throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
+      default:
+        throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
       }
       index += 1
     }
@@ -35,7 +36,8 @@ struct HistoryFlow {
     var rows = [["RUN", "STARTED", "STATUS", "EXIT", "DURATION", "COMMAND"]]
     for record in records.reversed() {
       rows.append([
-        record.id, WallClock.iso8601(record.start), record.status, record.exitCode.map(String.init) ?? "-",
+        record.id, WallClock.iso8601(record.start), record.status,
+        record.exitCode.map(String.init) ?? "-",
         record.end.map { Durations.text($0 - record.start) } ?? "-", record.command,
       ])
     }
@@ -44,22 +46,36 @@ struct HistoryFlow {
   }
 
   func logs(_ words: [String]) throws(ReportedErrors) -> Int32 {
-    guard words.count <= 2 else { throw ReportedErrors(.usage("usage: blumeops logs [RUN] [TASK]"), context: context) }
+    guard words.count <= 2 else {
+      throw ReportedErrors(.usage("usage: blumeops logs [RUN] [TASK]"), context: context)
+    }
     let store = HistoryStore(root: try context.loadValidProject().directory.root)
     let records = store.records()
     let wanted = words.first ?? "last"
-    guard let record = wanted == "last" ? records.last : records.last(where: { $0.id.hasPrefix(wanted) }) else {
-      throw ReportedErrors(.usage(records.isEmpty ? "no runs recorded yet" : "no run `\(wanted)` in the history; see `blumeops history`"), context: context)
+    guard
+      let record = wanted == "last"
+        ? records.last : records.last(where: { $0.id.hasPrefix(wanted) })
+    else {
+      throw ReportedErrors(
+        .usage(
+          records.isEmpty
+            ? "no runs recorded yet" : "no run `\(wanted)` in the history; see `blumeops history`"),
+        context: context)
     }
     let logs = store.logs(run: record.id)
     guard words.count == 2 else {
       Console.out("run \(record.id) (\(record.status)): \(record.command)")
-      Console.out(logs.isEmpty ? "no task logs" : logs.map { "  \($0.task)  \($0.path)" }.joined(separator: "\n"))
+      Console.out(
+        logs.isEmpty
+          ? "no task logs" : logs.map { "  \($0.task)  \($0.path)" }.joined(separator: "\n"))
       return 0
     }
     let name = SafeFileName.make(words[1])
-    guard let log = logs.first(where: { $0.task == name || $0.task.hasPrefix(name + "_") }), let text = store.read(log.path) else {
-      throw ReportedErrors(.usage("run \(record.id) has no log for task `\(words[1])`"), context: context)
+    guard let log = logs.first(where: { $0.task == name || $0.task.hasPrefix(name + "_") }),
+      let text = store.read(log.path)
+    else {
+      throw ReportedErrors(
+        .usage("run \(record.id) has no log for task `\(words[1])`"), context: context)
     }
     Console.write(text, to: 1)
     return 0

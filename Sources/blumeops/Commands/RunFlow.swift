@@ -18,7 +18,11 @@ struct RunFlow {
     let sources = project.catalog.sources
     if let asking = invocations.first(where: Self.asksForHelp) {
       guard let task = project.catalog.task(named: asking.task) else {
-        throw ReportedErrors(.unknownTask(asking.task, suggestion: Suggestion.closest(to: asking.task, in: project.catalog.allNames)), context: context)
+        throw ReportedErrors(
+          .unknownTask(
+            asking.task,
+            suggestion: Suggestion.closest(to: asking.task, in: project.catalog.allNames)),
+          context: context)
       }
       Console.out(TaskUsage.text(task))
       return 0
@@ -32,53 +36,77 @@ struct RunFlow {
       throw ReportedErrors(error, context: context, sources: sources)
     }
     let launcher = SubprocessLauncher()
-    let problems = await Preflight(launcher: launcher, environment: context.environment).check(plan, catalog: project.catalog)
-    let incremental = IncrementalCheck(catalog: project.catalog, state: IncrementalState(root: root), force: context.options.force)
+    let problems = await Preflight(launcher: launcher, environment: context.environment).check(
+      plan, catalog: project.catalog)
+    let incremental = IncrementalCheck(
+      catalog: project.catalog, state: IncrementalState(root: root), force: context.options.force)
 
     if context.options.dryRun {
       var description = PlanDescription(plan: plan, catalog: project.catalog)
       description.warnings = problems.map(\.message)
-      description.upToDate = Set(plan.nodes.indices.filter { incremental.isUpToDate(plan.nodes[$0].task) })
+      description.upToDate = Set(
+        plan.nodes.indices.filter { incremental.isUpToDate(plan.nodes[$0].task) })
       Console.out(description.text())
       return 0
     }
     guard problems.isEmpty else {
-      throw ReportedErrors(errors: problems, renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
+      throw ReportedErrors(
+        errors: problems,
+        renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
     }
     try Confirmer(context: context).confirm(Confirmer.requests(plan, catalog: project.catalog))
     let secrets: ResolvedSecrets
     do {
-      secrets = try await SecretResolver(launcher: launcher, environment: context.environment, directory: root).resolve(plan)
+      secrets = try await SecretResolver(
+        launcher: launcher, environment: context.environment, directory: root
+      ).resolve(plan)
     } catch {
-      throw ReportedErrors(.secretUnavailable(task: error.task, variable: error.variable, source: error.source, reason: error.reason), context: context)
+      throw ReportedErrors(
+        .secretUnavailable(
+          task: error.task, variable: error.variable, source: error.source, reason: error.reason),
+        context: context)
     }
-    return await execute(plan, launcher: launcher, secrets: secrets, incremental: incremental, root: root)
+    return await execute(
+      plan, launcher: launcher, secrets: secrets, incremental: incremental, root: root)
   }
 
-  private func execute(_ plan: Plan, launcher: SubprocessLauncher, secrets: ResolvedSecrets, incremental: IncrementalCheck, root: String) async -> Int32 {
+  private func execute(
+    _ plan: Plan, launcher: SubprocessLauncher, secrets: ResolvedSecrets,
+    incremental: IncrementalCheck, root: String
+  ) async -> Int32 {
     let store = HistoryStore(root: root)
     let start = WallClock.now()
     let masker = Masker(secrets.values)
     var record = RunRecord(
-      id: WallClock.compact(start) + "-\(getpid())", start: start, user: RunEnvironment.user(context.environment),
+      id: WallClock.compact(start) + "-\(getpid())", start: start,
+      user: RunEnvironment.user(context.environment),
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
-      command: masker.mask((["blumeops"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), pid: getpid())
+      command: masker.mask(
+        (["blumeops"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), pid: getpid())
     store.begin(record)
 
     let options = context.options
     // CI logs read best as one block per task, each inside its `::group::`.
-    let parallel = plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessInfoLite.processorCount) > 1
+    let parallel =
+      plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessInfoLite.processorCount) > 1
     var executorOptions = ExecutorOptions(
       jobs: options.jobs ?? ProcessInfoLite.processorCount, keepGoing: options.keepGoing,
-      output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) } ?? (context.isCI ? .group : parallel ? .prefix : .interleave),
-      color: context.color, verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
-      ci: context.isCI, noWaitForLocks: options.noWait, logDirectory: store.logDirectory(run: record.id),
+      output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) }
+        ?? (context.isCI ? .group : parallel ? .prefix : .interleave),
+      color: context.color,
+      verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
+      ci: context.isCI, noWaitForLocks: options.noWait,
+      logDirectory: store.logDirectory(run: record.id),
       terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2),
-      environment: context.environment.merging(["BLUMEOPS_BIN": Self.executablePath]) { _, new in new })
+      environment: context.environment.merging(["BLUMEOPS_BIN": Self.executablePath]) { _, new in
+        new
+      })
     // One task's end line already says how it went; a table earns its place from two rows.
-    executorOptions.showSummary = plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
+    executorOptions.showSummary =
+      plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
     let executor = Executor(
-      plan: plan, launcher: launcher, builtins: Builtins(), options: executorOptions, secrets: secrets,
+      plan: plan, launcher: launcher, builtins: Builtins(), options: executorOptions,
+      secrets: secrets,
       upToDate: incremental)
 
     let forwarding = SignalForwarding { executor.interrupt(signal: $0) }
@@ -87,9 +115,12 @@ struct RunFlow {
 
     record.end = WallClock.now()
     record.exitCode = report.exitCode
-    record.status = report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
+    record.status =
+      report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
     record.tasks = report.nodes.map { entry in
-      RunRecord.TaskOutcome(label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode, attempts: entry.attempts, duration: entry.duration?.seconds)
+      RunRecord.TaskOutcome(
+        label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode,
+        attempts: entry.attempts, duration: entry.duration?.seconds)
     }
     store.finish(record)
     if options.timings { Console.error(Timings.text(report)) }
@@ -139,7 +170,8 @@ enum ProcessInfoLite {
 /// `--timings`: each task's duration, slowest first.
 enum Timings {
   static func text(_ report: RunReport) -> String {
-    let rows = report.nodes.compactMap { entry in entry.duration.map { (entry.label, $0.seconds) } }.sorted { $0.1 > $1.1 }
+    let rows = report.nodes.compactMap { entry in entry.duration.map { (entry.label, $0.seconds) } }
+      .sorted { $0.1 > $1.1 }
     return "timings:\n" + Table.render(rows.map { ["  " + $0.0, String(format1: $0.1) + "s"] })
   }
 }
@@ -150,8 +182,12 @@ enum StepSummary {
     var lines = ["| task | status | exit | duration |", "| --- | --- | --- | --- |"]
     for entry in report.nodes {
       let duration = entry.duration.map { String(format1: $0.seconds) + "s" } ?? ""
-      let cells = [masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "", duration]
-      lines.append("| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
+      let cells = [
+        masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "",
+        duration,
+      ]
+      lines.append(
+        "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
     }
     let file = fopen(path, "a")
     guard let file else { return }
@@ -167,12 +203,15 @@ struct IncrementalCheck: UpToDateCheck {
   let force: Bool
 
   func isUpToDate(_ task: PlannedTask) -> Bool {
-    guard !force, let definition = catalog.task(named: task.name), !definition.sources.isEmpty else { return false }
+    guard !force, let definition = catalog.task(named: task.name), !definition.sources.isEmpty
+    else { return false }
     return state.isUpToDate(task, sources: definition.sources, outputs: definition.outputs)
   }
 
   func recordSuccess(_ task: PlannedTask) {
-    guard let definition = catalog.task(named: task.name), !definition.sources.isEmpty else { return }
+    guard let definition = catalog.task(named: task.name), !definition.sources.isEmpty else {
+      return
+    }
     state.recordSuccess(task, sources: definition.sources)
   }
 }

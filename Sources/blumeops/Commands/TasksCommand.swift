@@ -18,12 +18,16 @@ struct TasksCommand: ParsableCommand {
         blumeops tasks deps ci --mermaid   the graph below `ci`, for a Markdown page
         blumeops tasks validate            check all task files (exit 0 only when clean)
       """,
-    subcommands: [TasksListCommand.self, TasksInfoCommand.self, TasksDepsCommand.self, TasksValidateCommand.self],
+    subcommands: [
+      TasksListCommand.self, TasksInfoCommand.self, TasksDepsCommand.self,
+      TasksValidateCommand.self,
+    ],
     defaultSubcommand: TasksListCommand.self)
 }
 
 struct TasksListCommand: ParsableCommand, ContextCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tasks: name, aliases, description.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the tasks: name, aliases, description.")
 
   @Flag(help: "Include hidden tasks.") var hidden = false
   @Flag(help: "Print JSON.") var json = false
@@ -40,15 +44,19 @@ struct TasksListCommand: ParsableCommand, ContextCommand {
 }
 
 struct TasksInfoCommand: ParsableCommand, ContextCommand {
-  static let configuration = CommandConfiguration(commandName: "info", abstract: "Everything about one task, with its source location.")
+  static let configuration = CommandConfiguration(
+    commandName: "info", abstract: "Everything about one task, with its source location.")
 
-  @Argument(help: "The task.", completion: .custom { _, _, _ in TaskNames.forCompletion() }) var task: String
+  @Argument(help: "The task.", completion: .custom { _, _, _ in TaskNames.forCompletion() })
+  var task: String
   @Flag(help: "Print JSON.") var json = false
 
   func execute(_ context: Context) throws(ReportedErrors) -> Int32 {
     let project = try context.loadValidProject()
     guard let definition = project.catalog.task(named: task) else {
-      throw ReportedErrors(.unknownTask(task, suggestion: Suggestion.closest(to: task, in: project.catalog.allNames)), context: context)
+      throw ReportedErrors(
+        .unknownTask(task, suggestion: Suggestion.closest(to: task, in: project.catalog.allNames)),
+        context: context)
     }
     Console.out(json ? TaskInfo.json(definition).serialized(indent: 2) : TaskInfo.text(definition))
     return 0
@@ -56,9 +64,12 @@ struct TasksInfoCommand: ParsableCommand, ContextCommand {
 }
 
 struct TasksDepsCommand: ParsableCommand, ContextCommand {
-  static let configuration = CommandConfiguration(commandName: "deps", abstract: "The dependency graph: a tree, or DOT, Mermaid or JSON.")
+  static let configuration = CommandConfiguration(
+    commandName: "deps", abstract: "The dependency graph: a tree, or DOT, Mermaid or JSON.")
 
-  @Argument(help: "Tasks to start from (default: every visible task).", completion: .custom { _, _, _ in TaskNames.forCompletion() })
+  @Argument(
+    help: "Tasks to start from (default: every visible task).",
+    completion: .custom { _, _, _ in TaskNames.forCompletion() })
   var tasks: [String] = []
   @Flag(help: "Graphviz DOT.") var dot = false
   @Flag(help: "A Mermaid flowchart.") var mermaid = false
@@ -69,7 +80,10 @@ struct TasksDepsCommand: ParsableCommand, ContextCommand {
     var roots: [TaskDefinition] = []
     for name in tasks {
       guard let task = project.catalog.task(named: name) else {
-        throw ReportedErrors(.unknownTask(name, suggestion: Suggestion.closest(to: name, in: project.catalog.allNames)), context: context)
+        throw ReportedErrors(
+          .unknownTask(
+            name, suggestion: Suggestion.closest(to: name, in: project.catalog.allNames)),
+          context: context)
       }
       roots.append(task)
     }
@@ -88,7 +102,8 @@ struct TasksDepsCommand: ParsableCommand, ContextCommand {
 }
 
 struct TasksValidateCommand: ParsableCommand, ContextCommand {
-  static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check all task files; exit 0 only when clean.")
+  static let configuration = CommandConfiguration(
+    commandName: "validate", abstract: "Check all task files; exit 0 only when clean.")
 
   @Flag(help: "Print JSON.") var json = false
 
@@ -101,15 +116,33 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
     }
     let warnings = ShadowCheck.warnings(project.catalog)
     if json {
-      let items: [JSONValue] = project.errors.map { error in
-        .object([("severity", .string("error")), ("message", .string(error.message)), ("location", .optional(error.location?.description)), ("help", .optional(error.help))])
-      } + warnings.map { .object([("severity", .string("warning")), ("message", .string($0)), ("location", .null), ("help", .null)]) }
-      Console.out(JSONValue.object([("valid", .bool(project.errors.isEmpty)), ("tasks", .number(project.catalog.tasks.count)), ("problems", .array(items))]).serialized(indent: 2))
+      let items: [JSONValue] =
+        project.errors.map { error in
+          .object([
+            ("severity", .string("error")), ("message", .string(error.message)),
+            ("location", .optional(error.location?.description)), ("help", .optional(error.help)),
+          ])
+        }
+        + warnings.map {
+          .object([
+            ("severity", .string("warning")), ("message", .string($0)), ("location", .null),
+            ("help", .null),
+          ])
+        }
+      Console.out(
+        JSONValue.object([
+          ("valid", .bool(project.errors.isEmpty)), ("tasks", .number(project.catalog.tasks.count)),
+          ("problems", .array(items)),
+        ]).serialized(indent: 2))
       return project.errors.isEmpty ? 0 : 2
     }
     for warning in warnings { Console.error("warning: \(warning)") }
     guard project.errors.isEmpty else {
-      return ReportedErrors(errors: project.errors, renderer: ErrorRenderer(sources: project.catalog.sources, color: context.colorOnStandardError)).report()
+      return ReportedErrors(
+        errors: project.errors,
+        renderer: ErrorRenderer(
+          sources: project.catalog.sources, color: context.colorOnStandardError)
+      ).report()
     }
     let files = Set(project.catalog.tasks.map(\.location.file)).count
     Console.out("ok: \(project.catalog.tasks.count) tasks in \(files) file\(files == 1 ? "" : "s")")
@@ -134,7 +167,9 @@ enum ShadowCheck {
 enum TaskNames {
   static func forCompletion() -> [String] {
     let environment = Console.environment()
-    guard let project = try? Project.load(RunnerOptions(), environment: environment) else { return [] }
+    guard let project = try? Project.load(RunnerOptions(), environment: environment) else {
+      return []
+    }
     return project.catalog.tasks.filter { !$0.hidden }.flatMap(\.names).sorted()
   }
 }

@@ -30,7 +30,9 @@ struct Context {
       throw ReportedErrors(errors: [error], renderer: ErrorRenderer(color: colorOnStandardError))
     }
     guard project.errors.isEmpty else {
-      throw ReportedErrors(errors: project.errors, renderer: ErrorRenderer(sources: project.catalog.sources, color: colorOnStandardError))
+      throw ReportedErrors(
+        errors: project.errors,
+        renderer: ErrorRenderer(sources: project.catalog.sources, color: colorOnStandardError))
     }
     return project
   }
@@ -51,7 +53,9 @@ struct ReportedErrors: Error {
   }
 
   init(_ error: BlumeopsError, context: Context, sources: [String: String] = [:]) {
-    self.init(errors: [error], renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
+    self.init(
+      errors: [error],
+      renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
   }
 
   var exitCode: Int32 { errors.map(\.exitCode).max() ?? 2 }

@@ -11,12 +11,16 @@ struct Project {
 
   /// Finds the project (`-C`, `--tasks-dir`, `BLUMEOPS_ROOT`, or the nearest suitable ancestor)
   /// and loads every task file.
-  static func load(_ options: RunnerOptions, environment: [String: String]) throws(BlumeopsError) -> Project {
+  static func load(_ options: RunnerOptions, environment: [String: String]) throws(BlumeopsError)
+    -> Project
+  {
     let cwd = FileSystem.currentDirectory()
     let directory: TaskDirectory
     if let tasksDirectory = options.tasksDirectory {
       let folder = FileSystem.absolute(tasksDirectory, from: cwd)
-      let root = options.directory.map { FileSystem.absolute($0, from: cwd) } ?? FileSystem.absolute("..", from: folder)
+      let root =
+        options.directory.map { FileSystem.absolute($0, from: cwd) }
+        ?? FileSystem.absolute("..", from: folder)
       directory = TaskDirectory(root: root, folder: folder)
     } else if let explicit = options.directory ?? environment["BLUMEOPS_ROOT"], !explicit.isEmpty {
       let root = FileSystem.absolute(explicit, from: cwd)

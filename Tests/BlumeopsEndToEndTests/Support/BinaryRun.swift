@@ -31,7 +31,9 @@ struct RunningBinary {
     return directory + "/blumeops"
   }
 
-  static func start(_ arguments: [String], in directory: String, environment: [String: String], stdin: String?) -> RunningBinary {
+  static func start(
+    _ arguments: [String], in directory: String, environment: [String: String], stdin: String?
+  ) -> RunningBinary {
     let scratch = Fixture.makeTemporaryDirectory(prefix: "run")
     let stdoutPath = scratch + "/stdout"
     let stderrPath = scratch + "/stderr"
@@ -39,7 +41,8 @@ struct RunningBinary {
     _ = Fixture.write(stdin ?? "", to: stdinPath)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 0, stdin == nil ? "/dev/null" : stdinPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(
+      &actions, 0, stdin == nil ? "/dev/null" : stdinPath, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var attributes = posix_spawnattr_t()
@@ -64,7 +67,8 @@ struct RunningBinary {
       posix_spawnattr_destroy(&attributes)
     }
     var pid: pid_t = 0
-    let result = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, &cArguments, &cEnvironment)
+    let result = posix_spawn(
+      &pid, "/usr/bin/env", &actions, &attributes, &cArguments, &cEnvironment)
     precondition(result == 0, "cannot start \(binaryPath): \(result)")
     return RunningBinary(pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath)
   }
@@ -75,6 +79,7 @@ struct RunningBinary {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return BinaryRun(status: code, stdout: Fixture.read(stdoutPath) ?? "", stderr: Fixture.read(stderrPath) ?? "")
+    return BinaryRun(
+      status: code, stdout: Fixture.read(stdoutPath) ?? "", stderr: Fixture.read(stderrPath) ?? "")
   }
 }

@@ -30,7 +30,9 @@ struct Fixture {
   /// prints `FAKE_<TOOL>_OUTPUT` and exits with `code` (or `$FAKE_<TOOL>_EXIT`).
   func fakeTool(_ name: String, exitCode code: Int32 = 0) {
     let variable = name.uppercased().replacing("-", with: "_")
-    add("bin/\(name)*", """
+    add(
+      "bin/\(name)*",
+      """
       #!/bin/bash
       {
         printf '%s|%s' "\(name)" "$PWD"
@@ -55,12 +57,20 @@ struct Fixture {
     return environment
   }
 
-  func run(_ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:], stdin: String? = nil) -> BinaryRun {
+  func run(
+    _ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:],
+    stdin: String? = nil
+  ) -> BinaryRun {
     start(arguments, in: subdirectory, environment: extra, stdin: stdin).wait()
   }
 
-  func start(_ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:], stdin: String? = nil) -> RunningBinary {
-    RunningBinary.start(arguments, in: subdirectory.isEmpty ? root : root + "/" + subdirectory, environment: environment(extra), stdin: stdin)
+  func start(
+    _ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:],
+    stdin: String? = nil
+  ) -> RunningBinary {
+    RunningBinary.start(
+      arguments, in: subdirectory.isEmpty ? root : root + "/" + subdirectory,
+      environment: environment(extra), stdin: stdin)
   }
 
   func read(_ path: String) -> String? { Fixture.read(root + "/" + path) }
@@ -78,7 +88,9 @@ struct Fixture {
     mkdir(parent, 0o755)
     if let directory = opendir(parent) {
       while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let name = withUnsafeBytes(of: entry.pointee.d_name) {
+          String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+        }
         guard let pid = pid_t(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
         runProcess(["/bin/rm", "-rf", parent + "/" + name])
       }
@@ -123,7 +135,9 @@ func processesMatching(_ marker: String) -> [Int32] {
   defer { closedir(directory) }
   var pids: [Int32] = []
   while let entry = readdir(directory) {
-    let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+    let name = withUnsafePointer(to: entry.pointee.d_name) {
+      $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+    }
     guard let pid = Int32(name), let raw = Fixture.read("/proc/\(name)/cmdline") else { continue }
     let bytes = raw.replacing("\u{0}", with: " ")
     let state = Fixture.read("/proc/\(name)/stat") ?? ""

@@ -10,7 +10,9 @@ enum Repository {
     return path
   }()
 
-  static let content = ["tasks", "ansible", "argocd", "pulumi", "fly", "nixos", "docs", "CHANGELOG.md"]
+  static let content = [
+    "tasks", "ansible", "argocd", "pulumi", "fly", "nixos", "docs", "CHANGELOG.md",
+  ]
 
   /// A fresh copy of the repository's ops content, with recording fakes first on PATH.
   static func copy(fakes: [String] = []) -> Fixture {
