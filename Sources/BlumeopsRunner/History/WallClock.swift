@@ -44,7 +44,7 @@ public enum RunEnvironment {
   public static func host() -> String {
     var buffer = [CChar](repeating: 0, count: 256)
     guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
-    return String(cString: buffer)
+    return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
   }
 
   /// The commit checked out in `root`, read from `.git` directly.
