@@ -33,6 +33,20 @@ import Testing
     #expect(fixture.read(".blumeops/.gitignore") == "*\n")
   }
 
+  @Test func aSilentTaskLeavesNoLogFileAndReadsAsEmpty() {
+    let fixture = Fixture([
+      "tasks/main.yaml":
+        "tasks:\n  quiet: {run: 'true'}\n  loud: {depends: [quiet], run: echo hi}\n"
+    ])
+    #expect(fixture.run(["loud"]).status == 0)
+    let listing = fixture.run(["logs"])
+    #expect(listing.stdout.contains("loud"))
+    #expect(!listing.stdout.contains("quiet"))
+    let quiet = fixture.run(["logs", "last", "quiet"])
+    #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.output)")
+    #expect(fixture.run(["logs", "last", "nosuch"]).status == 2)
+  }
+
   @Test func aKilledRunReadsAsInterrupted() {
     let fixture = Fixture(["tasks/main.yaml": "tasks:\n  long: {run: 'sleep 3031'}\n"])
     let running = fixture.start(["long"])

@@ -52,7 +52,7 @@ public final class OutputCoordinator: Sendable {
   func open(label: String, colorIndex: Int) -> Int {
     let prefix = LinePrefixer.prefix(
       label: label, width: labelWidth, style: style, colorIndex: colorIndex)
-    let log = logDirectory.flatMap { TaskLog(directory: $0, label: label) }
+    let log = logDirectory.map { TaskLog(directory: $0, label: label) }
     return state.withLock { state in
       let id = state.nextID
       state.nextID += 1

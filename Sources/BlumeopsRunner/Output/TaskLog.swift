@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -5,19 +7,45 @@
 #endif
 
 /// A task's masked output, appended to `<directory>/<label>.log`.
-struct TaskLog: Sendable {
-  let descriptor: Int32
-
-  /// Opens (creating) the log of `label`; nil when it cannot be opened.
-  init?(directory: String, label: String) {
-    Descriptor.makeDirectories(directory)
-    let path = directory + "/" + SafeFileName.make(label) + ".log"
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return nil }
-    descriptor = fd
+///
+/// The file is created with the first output, not when the task starts: a silent task leaves no
+/// empty file behind, and on a long chain of quiet tasks creating a thousand inodes was the single
+/// largest cost of the run.
+final class TaskLog: Sendable {
+  private enum File {
+    case notOpened
+    case open(Int32)
+    case unavailable
   }
 
-  func append(_ bytes: [UInt8]) { Descriptor.writeAll(bytes, to: descriptor) }
+  private let directory: String
+  private let path: String
+  private let file = Mutex(File.notOpened)
 
-  func close() { Descriptor.close(descriptor) }
+  init(directory: String, label: String) {
+    self.directory = directory
+    self.path = directory + "/" + SafeFileName.make(label) + ".log"
+  }
+
+  func append(_ bytes: [UInt8]) {
+    let descriptor = file.withLock { file -> Int32? in
+      switch file {
+      case .open(let descriptor): return descriptor
+      case .unavailable: return nil
+      case .notOpened:
+        Descriptor.makeDirectories(directory)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        file = descriptor >= 0 ? .open(descriptor) : .unavailable
+        return descriptor >= 0 ? descriptor : nil
+      }
+    }
+    if let descriptor { Descriptor.writeAll(bytes, to: descriptor) }
+  }
+
+  func close() {
+    file.withLock { file in
+      if case .open(let descriptor) = file { Descriptor.close(descriptor) }
+      file = .unavailable
+    }
+  }
 }
