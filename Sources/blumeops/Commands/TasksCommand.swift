@@ -16,7 +16,7 @@ struct TasksCommand: ParsableCommand {
         blumeops tasks --hidden --json     every task, as JSON
         blumeops tasks info tailnet-up     everything about one task
         blumeops tasks deps ci --mermaid   the graph below `ci`, for a Markdown page
-        blumeops tasks validate            check all task files (exit 0 only when clean)
+        blumeops tasks validate            check all task files; exit 0 when clean
       """,
     subcommands: [
       TasksListCommand.self, TasksInfoCommand.self, TasksDepsCommand.self,
