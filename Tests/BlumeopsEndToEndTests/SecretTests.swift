@@ -40,7 +40,9 @@ import Testing
   func everythingWritten(_ fixture: Fixture, _ run: BinaryRun) -> String {
     var text = run.output
     text += fixture.read(".blumeops/history.jsonl") ?? ""
-    for (_, path) in logFiles(fixture) { text += Fixture.read(path) ?? "" }
+    let logs = logFiles(fixture)
+    #expect(!logs.isEmpty, "the scan must cover the task logs")
+    for (_, path) in logs { text += Fixture.read(path) ?? "" }
     return text
   }
 
