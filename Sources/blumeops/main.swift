@@ -1,7 +1,17 @@
+import BlumeopsCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
-exit(await CLI(arguments: Array(CommandLine.arguments.dropFirst())).run())
+// Read from argv directly: `CommandLine.arguments` costs a measurable share of start-up.
+let arguments = (1..<Int(CommandLine.argc)).map { String(cString: CommandLine.unsafeArgv[$0]!) }
+// Answered before any async work starts: scripts and shell prompts call `--version` often, and
+// the concurrency runtime's worker threads would be most of its cost.
+if arguments == ["--version"] || arguments == ["-V"] {
+  Console.out("blumeops \(BlumeopsVersion.current)")
+  exit(0)
+}
+exit(await CLI(arguments: arguments).run())

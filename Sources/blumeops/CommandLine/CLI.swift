@@ -21,7 +21,7 @@ struct CLI {
     } catch {
       return ReportedErrors(errors: [error], renderer: ErrorRenderer()).report()
     }
-    let context = Context(options: options, environment: environment)
+    let context = Context(options: options, environment: environment, arguments: arguments)
     do throws(ReportedErrors) {
       return try await dispatch(rest, context: context)
     } catch {

@@ -82,7 +82,7 @@ struct RunFlow {
       user: RunEnvironment.user(context.environment),
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
       command: masker.mask(
-        (["blumeops"] + CommandLine.arguments.dropFirst()).joined(separator: " ")), pid: getpid())
+        (["blumeops"] + context.arguments).joined(separator: " ")), pid: getpid())
     store.begin(record)
 
     let options = context.options

@@ -4,6 +4,8 @@ import BlumeopsCore
 struct Context {
   var options: RunnerOptions
   var environment: [String: String]
+  /// The command line as typed, without the program name (for the run history).
+  var arguments: [String] = []
 
   /// `CI` set (and not `false`/`0`): no prompts, no colour, grouped output annotations.
   var isCI: Bool {
