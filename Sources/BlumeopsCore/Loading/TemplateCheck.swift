@@ -3,10 +3,14 @@ struct TemplateCheck {
   let task: TaskDefinition
 
   func errors() -> [BlumeopsError] {
-    let known = Set(task.arguments.map(\.name) + task.flags.map(\.name) + ["args"])
+    // Built on first use: most tasks have no placeholder at all.
+    var knownNames: Set<String>?
     var errors: [BlumeopsError] = []
     func check(_ text: String?, at location: SourceLocation) {
-      guard let text, text.contains("{{") else { return }
+      guard let text, Template.mayHavePlaceholders(text) else { return }
+      let known =
+        knownNames ?? Set(task.arguments.map(\.name) + task.flags.map(\.name) + ["args"])
+      knownNames = known
       for name in Template(text).parameters where !known.contains(name) {
         errors.append(.unknownParameter(name, task: task.name, at: location))
       }

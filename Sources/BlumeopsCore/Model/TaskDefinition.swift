@@ -1,61 +1,78 @@
 /// A task as written in the task files, with `extends` already applied.
+///
+/// Its fields live in one shared, copy-on-write box: the planner, preflight and the presentations
+/// look definitions up thousands of times on a large DAG, and copying two dozen arrays and strings
+/// each time (a retain and a release apiece) was the largest single cost of a dry run.
+@dynamicMemberLookup
 public struct TaskDefinition: Sendable {
-  public var name: String
-  /// Where the task's name is written.
-  public var location: SourceLocation
-  public var description: String?
-  public var aliases: [String]
-  public var hidden: Bool
-  public var depends: [TaskReference]
-  public var dependsPost: [TaskReference]
-  public var steps: [StepDefinition]
-  public var directory: String?
-  public var environment: [EnvironmentVariable]
-  public var arguments: [ArgumentSpec]
-  public var flags: [FlagSpec]
-  public var secrets: [SecretRequirement]
-  public var requires: [ToolRequirement]
-  public var preconditions: [Precondition]
-  public var confirm: Confirmation?
-  public var timeout: Duration?
-  public var retry: RetryPolicy?
-  public var lock: String?
-  public var interactive: Bool
-  public var extends: String?
-  public var sources: [String]
-  public var outputs: [String]
-  /// Set for a mise-style file task: the script's path relative to the project root.
-  public var script: String?
+  /// Everything a task file can say about one task.
+  public struct Fields: Sendable {
+    public var name: String
+    /// Where the task's name is written.
+    public var location: SourceLocation
+    public var description: String? = nil
+    public var aliases: [String] = []
+    public var hidden = false
+    public var depends: [TaskReference] = []
+    public var dependsPost: [TaskReference] = []
+    public var steps: [StepDefinition] = []
+    public var directory: String? = nil
+    public var environment: [EnvironmentVariable] = []
+    public var arguments: [ArgumentSpec] = []
+    public var flags: [FlagSpec] = []
+    public var secrets: [SecretRequirement] = []
+    public var requires: [ToolRequirement] = []
+    public var preconditions: [Precondition] = []
+    public var confirm: Confirmation? = nil
+    public var timeout: Duration? = nil
+    public var retry: RetryPolicy? = nil
+    public var lock: String? = nil
+    public var interactive = false
+    public var extends: String? = nil
+    public var sources: [String] = []
+    public var outputs: [String] = []
+    /// Set for a mise-style file task: the script's path relative to the project root.
+    public var script: String? = nil
+  }
+
+  private final class Box: @unchecked Sendable {
+    // Mutated only through `fields`' setter below, after a uniqueness check: never shared.
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
 
   public init(name: String, location: SourceLocation) {
-    self.name = name
-    self.location = location
-    description = nil
-    aliases = []
-    hidden = false
-    depends = []
-    dependsPost = []
-    steps = []
-    directory = nil
-    environment = []
-    arguments = []
-    flags = []
-    secrets = []
-    requires = []
-    preconditions = []
-    confirm = nil
-    timeout = nil
-    retry = nil
-    lock = nil
-    interactive = false
-    extends = nil
-    sources = []
-    outputs = []
-    script = nil
+    box = Box(Fields(name: name, location: location))
+  }
+
+  /// All fields at once (a copy).
+  public var fields: Fields {
+    get { box.fields }
+    set {
+      if isKnownUniquelyReferenced(&box) {
+        box.fields = newValue
+      } else {
+        box = Box(newValue)
+      }
+    }
+  }
+
+  public subscript<Value>(dynamicMember path: KeyPath<Fields, Value>) -> Value {
+    box.fields[keyPath: path]
+  }
+
+  public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
+    get { box.fields[keyPath: path] }
+    set {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      box.fields[keyPath: path] = newValue
+    }
   }
 
   /// Every name the task answers to.
-  public var names: [String] { [name] + aliases }
+  public var names: [String] { [box.fields.name] + box.fields.aliases }
 }
 
 /// A reference to another task, with the arguments and flags to give it.

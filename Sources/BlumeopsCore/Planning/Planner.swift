@@ -26,12 +26,11 @@ public struct Planner {
           invocation.task, suggestion: Suggestion.closest(to: invocation.task, in: catalog.allNames)
         )
       }
-      let (values, extra) = try ArgumentBinder.bind(
+      let (values, _) = try ArgumentBinder.bind(
         invocation.tokens, to: task, environment: environment)
       // A file task sees every word typed after its name, as mise passes them.
       let passThrough =
         task.script != nil ? invocation.tokens + invocation.passThrough : invocation.passThrough
-      _ = extra
       roots.append(try node(task, values, passThrough: passThrough))
     }
     while let index = pending.popLast() { try expand(index) }
@@ -60,14 +59,15 @@ public struct Planner {
   /// Renders a node's task and creates the nodes it depends on.
   private mutating func expand(_ index: Int) throws(BlumeopsError) {
     let (task, values, passThrough) = bindings[index]
+    let hoisted = try hoistedReferences(task, values)
     var dependencies: [Int] = []
-    for reference in try hoistedReferences(task, values).depends {
-      let id = try referenced(reference, from: task, values)
+    for reference in hoisted.depends {
+      let id = try referenced(reference)
       if !dependencies.contains(id) { dependencies.append(id) }
     }
     nodes[index].dependencies = dependencies
-    for reference in try hoistedReferences(task, values).post {
-      let id = try referenced(reference, from: task, values)
+    for reference in hoisted.post {
+      let id = try referenced(reference)
       if !nodes[id].after.contains(index) { nodes[id].after.append(index) }
     }
     let label = nodes[index].task.label
@@ -97,8 +97,7 @@ public struct Planner {
   }
 
   private mutating func referenced(
-    _ entry: (TaskReference, ParameterValues, TaskDefinition), from task: TaskDefinition,
-    _ values: ParameterValues
+    _ entry: (TaskReference, ParameterValues, TaskDefinition)
   ) throws(BlumeopsError) -> Int {
     let (reference, ownerValues, _) = entry
     guard let target = catalog.task(named: reference.name) else {

@@ -92,7 +92,7 @@ struct TaskRenderer {
 
   /// Shell text: each value becomes exactly one word, so no value can inject shell syntax.
   static func quoted(_ text: String, _ values: ParameterValues, passThrough: [String]) -> String {
-    guard text.contains("{{") else { return text }
+    guard Template.mayHavePlaceholders(text) else { return text }
     return Template(text).render { name in
       let list = name == "args" && values[name] == nil ? passThrough : values[name] ?? []
       return list.map(ShellQuote.quote).joined(separator: " ")
@@ -101,7 +101,7 @@ struct TaskRenderer {
 
   /// Plain text (no shell involved): values inserted as they are.
   static func raw(_ text: String, _ values: ParameterValues) -> String {
-    guard text.contains("{{") else { return text }
+    guard Template.mayHavePlaceholders(text) else { return text }
     return Template(text).render { (values[$0] ?? []).joined(separator: " ") }
   }
 

@@ -7,7 +7,23 @@ public struct Template: Sendable {
 
   public var segments: [Segment]
 
+  /// Whether `text` has a `{{` at all: a plain byte scan, far cheaper than parsing, and most
+  /// commands have no placeholder.
+  public static func mayHavePlaceholders(_ text: String) -> Bool {
+    var previousWasBrace = false
+    for byte in text.utf8 {
+      let isBrace = byte == UInt8(ascii: "{")
+      if isBrace && previousWasBrace { return true }
+      previousWasBrace = isBrace
+    }
+    return false
+  }
+
   public init(_ text: String) {
+    guard Self.mayHavePlaceholders(text) else {
+      segments = text.isEmpty ? [] : [.text(text)]
+      return
+    }
     var segments: [Segment] = []
     var rest = Substring(text)
     while let open = rest.firstRange(of: "{{") {
