@@ -14,4 +14,5 @@ if arguments == ["--version"] || arguments == ["-V"] {
   Console.out("blumeops \(BlumeopsVersion.current)")
   exit(0)
 }
+MemoryTuning.keepFreedMemory()
 exit(await CLI(arguments: arguments).run())
