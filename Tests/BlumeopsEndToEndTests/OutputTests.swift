@@ -39,6 +39,21 @@ import Testing
     #expect(switches == 1, "each task's output should be one block")
   }
 
+  @Test(.enabled(if: Repository.installed("script"), "needs script(1) for a terminal"))
+  func tasksAreToldToColourOnlyWhenBlumeopsItselfColours() {
+    let fixture = Fixture([
+      "tasks/main.yaml":
+        "tasks:\n  t: {run: 'echo \"force=[$FORCE_COLOR] cli=[$CLICOLOR_FORCE]\"'}\n"
+    ])
+    var terminal = ["PATH": "/usr/bin:/bin", "TERM": "xterm"]
+    terminal["NO_COLOR"] = ""
+    let colour = fixture.start(["t"], environment: terminal, throughTerminal: true).wait()
+    #expect(colour.stdout.contains("force=[1] cli=[1]"), "\(colour.output)")
+    let noColour = fixture.start(["t"], throughTerminal: true).wait()
+    #expect(noColour.stdout.contains("force=[] cli=[]"), "\(noColour.output)")
+    #expect(fixture.run(["t"]).stdout.contains("force=[] cli=[]"))
+  }
+
   @Test func startEndAndSummaryAreAnnounced() {
     let fixture = Fixture(["tasks/main.yaml": Self.tasks])
     let run = fixture.run(["-j", "2", "both"])

@@ -86,6 +86,15 @@ struct RunFlow {
     store.begin(record)
 
     let options = context.options
+    var childEnvironment = context.environment
+    childEnvironment["BLUMEOPS_BIN"] = Self.executablePath
+    // Task output goes through a pipe (for the logs and the masking), so tools that colour only
+    // a terminal would go grey; when blumeops itself may colour, say so by the common convention.
+    if context.color {
+      for name in ["FORCE_COLOR", "CLICOLOR_FORCE"] where childEnvironment[name] == nil {
+        childEnvironment[name] = "1"
+      }
+    }
     // CI logs read best as one block per task, each inside its `::group::`.
     let parallel =
       plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessInfoLite.processorCount) > 1
@@ -97,10 +106,7 @@ struct RunFlow {
       verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
       ci: context.isCI, noWaitForLocks: options.noWait,
       logDirectory: store.logDirectory(run: record.id),
-      terminalPassThrough: Console.isTerminal(1) && Console.isTerminal(2),
-      environment: context.environment.merging(["BLUMEOPS_BIN": Self.executablePath]) { _, new in
-        new
-      })
+      environment: childEnvironment)
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }

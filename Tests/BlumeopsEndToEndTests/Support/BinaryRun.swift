@@ -31,8 +31,11 @@ struct RunningBinary {
     return directory + "/blumeops"
   }
 
+  /// `throughTerminal` runs the binary inside `script(1)`, so its stdout and stderr are a
+  /// pseudo-terminal (both then arrive in `stdout`).
   static func start(
-    _ arguments: [String], in directory: String, environment: [String: String], stdin: String?
+    _ arguments: [String], in directory: String, environment: [String: String], stdin: String?,
+    throughTerminal: Bool = false
   ) -> RunningBinary {
     let scratch = Fixture.makeTemporaryDirectory(prefix: "run")
     let stdoutPath = scratch + "/stdout"
@@ -56,7 +59,14 @@ struct RunningBinary {
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     // `env -C` changes directory and then execs blumeops, keeping the pid the test signals.
-    let argv = ["/usr/bin/env", "-C", directory, binaryPath] + arguments
+    let quoted = ([binaryPath] + arguments).map { "'" + $0.replacing("'", with: "'\\''") + "'" }
+    let argv =
+      throughTerminal
+      ? [
+        "/usr/bin/env", "-C", directory, "/usr/bin/script", "-qec", quoted.joined(separator: " "),
+        "/dev/null",
+      ]
+      : ["/usr/bin/env", "-C", directory, binaryPath] + arguments
     let environ = environment.map { "\($0.key)=\($0.value)" }
     var cArguments = argv.map { strdup($0) } + [nil]
     var cEnvironment = environ.map { strdup($0) } + [nil]

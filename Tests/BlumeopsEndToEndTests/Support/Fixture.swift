@@ -66,11 +66,11 @@ struct Fixture {
 
   func start(
     _ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:],
-    stdin: String? = nil
+    stdin: String? = nil, throughTerminal: Bool = false
   ) -> RunningBinary {
     RunningBinary.start(
       arguments, in: subdirectory.isEmpty ? root : root + "/" + subdirectory,
-      environment: environment(extra), stdin: stdin)
+      environment: environment(extra), stdin: stdin, throughTerminal: throughTerminal)
   }
 
   func read(_ path: String) -> String? { Fixture.read(root + "/" + path) }
