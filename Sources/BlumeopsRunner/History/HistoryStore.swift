@@ -19,8 +19,9 @@ public struct HistoryStore: Sendable {
   public func logDirectory(run id: String) -> String { stateDirectory + "/logs/" + id }
 
   /// Creates `.blumeops/` (ignored by git through its own `.gitignore`) and records the start.
+  /// The run's log folder comes with the first task output (`TaskLog`).
   public func begin(_ record: RunRecord) {
-    FileBytes.makeDirectories(logDirectory(run: record.id))
+    FileBytes.makeDirectories(stateDirectory)
     let ignore = stateDirectory + "/.gitignore"
     if access(ignore, F_OK) != 0 { _ = FileBytes.write("*\n", to: ignore) }
     FileBytes.append(record.startLine(), to: historyFile)

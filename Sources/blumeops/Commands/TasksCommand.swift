@@ -33,6 +33,10 @@ struct TasksListCommand: ParsableCommand, ContextCommand {
   @Flag(help: "Print JSON.") var json = false
 
   func execute(_ context: Context) throws(ReportedErrors) -> Int32 {
+    try Self.list(context, hidden: hidden, json: json)
+  }
+
+  static func list(_ context: Context, hidden: Bool, json: Bool) throws(ReportedErrors) -> Int32 {
     let project = try context.loadValidProject()
     if json {
       Console.out(TaskListing.json(project.catalog, includeHidden: hidden).serialized(indent: 2))
