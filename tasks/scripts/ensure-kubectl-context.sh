@@ -10,7 +10,11 @@ source "$BLUMEOPS_ROOT/tasks/scripts/lib.sh"
 context=${1:?usage: ensure-kubectl-context.sh CONTEXT}
 tailnet=tail8d86e.ts.net
 
-if kubectl config get-contexts -o name | grep -qxF "$context"; then
+# `grep -q` would stop reading at the first match and, under pipefail, turn the
+# writer's SIGPIPE into a failure; `grep >/dev/null` reads everything.
+has_context() { kubectl config get-contexts -o name | grep -xF "$1" >/dev/null; }
+
+if has_context "$context"; then
   ok "kubectl context $context is configured"
   exit 0
 fi
@@ -52,7 +56,7 @@ fetch |
     -e "s#^([[:space:]]*server:[[:space:]]*).*#\\1$server#" \
     >"$workdir/new.yaml"
 
-KUBECONFIG=$workdir/new.yaml kubectl config get-contexts -o name | grep -qxF "$context" \
+KUBECONFIG=$workdir/new.yaml has_context "$context" \
   || die "the fetched kubeconfig has no context $context; check the recipe in $0"
 
 target=${KUBECONFIG:-$HOME/.kube/config}
