@@ -15,7 +15,8 @@ check() {
     ok "$name"
   else
     fail "$name"
-    [[ -n $output ]] && printf '%s\n' "$output" | sed 's/^/    /' | head -n 20
+    # awk, not head: head would stop reading and, under pipefail, end the script.
+    if [[ -n $output ]]; then printf '%s\n' "$output" | awk 'NR <= 20 { print "    " $0 }'; fi
     failures+=("$name")
   fi
 }
