@@ -164,6 +164,31 @@ import Testing
     #expect(fixture.calls.contains("curl|"))
   }
 
+  @Test func servicesCheckRunsEveryCheckAndFailsAtTheEndWhenOneFails() {
+    let fixture = Self.repository()
+    // 5,000 NotReady nodes: a failure with far more output than the report shows (more than a
+    // pipe holds, so a reader that stops early would break the writer).
+    fixture.add(
+      "bin/kubectl*",
+      """
+      #!/bin/bash
+      if [ "$1 $2" = "config get-contexts" ]; then printf 'minikube-indri\\nk3s-ringtail\\n'; exit 0; fi
+      case "$*" in
+        *allocatable*) printf '1' ;;
+        *"get nodes"*) for i in $(seq 5000); do echo "node$i NotReady worker 1d v1.30"; done ;;
+      esac
+      exit 0
+      """)
+    let run = fixture.run(["services-check"])
+    #expect(run.status == 1, "\(run.output)")
+    #expect(run.stdout.contains("node20 is NotReady"))
+    #expect(!run.stdout.contains("node21 is NotReady"), "a failure shows at most 20 lines")
+    #expect(run.stdout.contains("every Prometheus target up"), "the last check still ran")
+    #expect(
+      run.stdout.contains("2 check(s) failed: minikube-indri nodes Ready, k3s-ringtail nodes Ready")
+    )
+  }
+
   @Test func argocdSyncTakesAKnownAppAndConfirms() {
     let fixture = Self.repository()
     #expect(fixture.run(["argocd-sync", "grafna"]).status == 2)
