@@ -62,18 +62,7 @@ public struct RunRecord: Sendable {
       ("event", .string("end")), ("id", .string(id)),
       ("end", .string(WallClock.iso8601(end ?? start))),
       ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
-      (
-        "tasks",
-        .array(
-          tasks.map { task in
-            .object([
-              ("task", .string(task.label)), ("status", .string(task.status)),
-              ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
-              ("attempts", .number(task.attempts)),
-              ("duration", task.duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
-            ])
-          })
-      ),
+      ("tasks", .array(tasks.map(\.json))),
     ]).serialized() + "\n"
   }
 
@@ -84,18 +73,20 @@ public struct RunRecord: Sendable {
       ("end", end.map { .string(WallClock.iso8601($0)) } ?? .null), ("user", .string(user)),
       ("host", .string(host)), ("commit", .optional(commit)), ("command", .string(command)),
       ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
-      (
-        "tasks",
-        .array(
-          tasks.map { task in
-            .object([
-              ("task", .string(task.label)), ("status", .string(task.status)),
-              ("exit_code", task.exitCode.map { .number(Int($0)) } ?? .null),
-              ("attempts", .number(task.attempts)),
-              ("duration", task.duration.map { .double($0) } ?? .null),
-            ])
-          })
-      ),
+      ("tasks", .array(tasks.map(\.json))),
+    ])
+  }
+}
+
+extension RunRecord.TaskOutcome {
+  /// One task of a run, as the history file and `history --json` write it (durations to the
+  /// millisecond).
+  var json: JSONValue {
+    .object([
+      ("task", .string(label)), ("status", .string(status)),
+      ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
+      ("attempts", .number(attempts)),
+      ("duration", duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
     ])
   }
 }

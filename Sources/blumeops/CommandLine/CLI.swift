@@ -6,6 +6,9 @@ import BlumeopsCore
 struct CLI {
   let arguments: [String]
 
+  /// What `--version` prints.
+  static let versionLine = "blumeops \(BlumeopsVersion.current)"
+
   func run() async -> Int32 {
     if arguments.first?.hasPrefix("---completion") == true
       || arguments.contains("--generate-completion-script")
@@ -44,7 +47,7 @@ struct CLI {
     let tail = Array(words.dropFirst())
     switch word {
     case "--version", "-V":
-      Console.out("blumeops \(BlumeopsVersion.current)")
+      Console.out(Self.versionLine)
       return 0
     case "--help", "-h", "help":
       Console.out(GeneralHelp.text)
