@@ -60,5 +60,18 @@ import Testing
     #expect(run.output.contains("✓ left"))
     #expect(run.output.contains("✓ both"))
     #expect(!run.output.contains("\u{1B}["), "NO_COLOR is set: no escape codes")
+    // The summary lists prerequisites before the task that needs them.
+    let rows = run.stderr.split(separator: "\n").filter { $0.contains("  ok  ") }
+    #expect(rows.map { $0.split(separator: " ")[1] } == ["left", "right", "both"], "\(rows)")
+  }
+
+  @Test func aSingleTaskGetsNoSummaryTable() {
+    let fixture = Fixture(["tasks/main.yaml": Self.tasks])
+    let run = fixture.run(["both"])
+    let single = fixture.run(["left"])
+    #expect(single.status == 0)
+    #expect(single.stderr.contains("✓ left"))
+    #expect(!single.stderr.contains("  ok  "), "\(single.stderr)")
+    #expect(run.stderr.contains("  ok  "))
   }
 }
