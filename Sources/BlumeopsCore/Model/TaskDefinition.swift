@@ -36,7 +36,7 @@ public struct TaskDefinition: Sendable {
   }
 
   private final class Box: @unchecked Sendable {
-    // Mutated only through `fields`' setter below, after a uniqueness check: never shared.
+    // Mutated only by the writable subscript below, after a uniqueness check: never shared.
     var fields: Fields
     init(_ fields: Fields) { self.fields = fields }
   }
@@ -45,18 +45,6 @@ public struct TaskDefinition: Sendable {
 
   public init(name: String, location: SourceLocation) {
     box = Box(Fields(name: name, location: location))
-  }
-
-  /// All fields at once (a copy).
-  public var fields: Fields {
-    get { box.fields }
-    set {
-      if isKnownUniquelyReferenced(&box) {
-        box.fields = newValue
-      } else {
-        box = Box(newValue)
-      }
-    }
   }
 
   public subscript<Value>(dynamicMember path: KeyPath<Fields, Value>) -> Value {
