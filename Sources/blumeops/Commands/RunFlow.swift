@@ -111,7 +111,8 @@ struct RunFlow {
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
     let executor = Executor(
-      plan: plan, launcher: launcher, builtins: Builtins(), options: executorOptions,
+      plan: plan, launcher: launcher, builtins: Builtins(launcher: launcher),
+      options: executorOptions,
       secrets: secrets,
       upToDate: incremental)
 

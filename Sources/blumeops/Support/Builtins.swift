@@ -8,7 +8,7 @@ struct Builtins: BuiltinHandler {
   var names: [String] { Self.names }
 
   /// Runs the one command a built-in may need from outside (`git log` for the stale report).
-  var launcher: any ProcessLauncher = SubprocessLauncher()
+  let launcher: any ProcessLauncher
 
   func run(_ name: String, options: [String: String], context: BuiltinContext) async -> Int32 {
     let gitLog = DocsToolkit.needsGitLog(name) ? await readGitLog(context) : nil
