@@ -9,15 +9,17 @@ import BlumeopsCore
 /// Turns one file's bytes into a `Doc`: UTF-8 check, frontmatter, wiki-links, in one pass.
 enum DocParser {
   static func parse(path: String, bytes: [UInt8]) -> Doc {
-    var invalidLine: Int?
-    let offset = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidOffset($0) }
-    var text = bytes
-    if let offset {
-      invalidLine = bytes.withUnsafeBufferPointer { UTF8Check.line(of: offset, in: $0) }
-      text = Array(String(decoding: bytes, as: UTF8.self).utf8)
+    bytes.withUnsafeBufferPointer { parse(path: path, buffer: $0) }
+  }
+
+  static func parse(path: String, buffer: UnsafeBufferPointer<UInt8>) -> Doc {
+    guard let offset = UTF8Check.firstInvalidOffset(buffer) else {
+      return parse(path: path, text: buffer)
     }
-    var doc = text.withUnsafeBufferPointer { parse(path: path, text: $0) }
-    doc.invalidUTF8Line = invalidLine
+    // Checked as if each bad byte were U+FFFD; the finding names the first one's line.
+    let repaired = Array(String(decoding: buffer, as: UTF8.self).utf8)
+    var doc = repaired.withUnsafeBufferPointer { parse(path: path, text: $0) }
+    doc.invalidUTF8Line = UTF8Check.line(of: offset, in: buffer)
     return doc
   }
 
@@ -29,7 +31,8 @@ enum DocParser {
       while let line = lines.next(), !isFence(text, line) {}
       // `lines` now stands after the closing fence, if there was one.
       if let closing = lines.previous, isFence(text, closing), closing.number > 1 {
-        readFrontmatter(into: &doc, yaml: Array(text[first.next..<closing.start]))
+        readFrontmatter(
+          into: &doc, yaml: UnsafeBufferPointer(rebasing: text[first.next..<closing.start]))
         body = lines
       }
     }
@@ -41,10 +44,16 @@ enum DocParser {
     return doc
   }
 
-  private static func readFrontmatter(into doc: inout Doc, yaml: [UInt8]) {
-    var yaml = yaml
+  private static func readFrontmatter(into doc: inout Doc, yaml: UnsafeBufferPointer<UInt8>) {
     do {
-      switch Frontmatter.read(try YAMLReader.parse(bytes: &yaml), firstLine: 2) {
+      let node: YAMLNode?
+      switch FlatYAMLReader.parse(yaml) {
+      case .parsed(let flat): node = flat
+      case .unsupported:
+        var bytes = Array(yaml)
+        node = try YAMLReader.parse(bytes: &bytes)
+      }
+      switch Frontmatter.read(node, firstLine: 2) {
       case .success(let frontmatter): doc.frontmatter = frontmatter
       case .failure(let error): doc.frontmatterError = error
       }

@@ -4,7 +4,15 @@ enum UTF8Check {
   static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
     while index < count {
+      // Most docs are mostly ASCII: step over eight such bytes at a time.
+      while index + 8 <= count,
+        base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+      }
+      guard index < count else { break }
       let lead = bytes[index]
       if lead < 0x80 {
         index += 1
