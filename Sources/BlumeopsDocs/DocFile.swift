@@ -1,5 +1,5 @@
 import BlumeopsCore
-import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -12,13 +12,22 @@ enum DocFile {
   /// One `Doc` per relative path, in the same order.
   static func parseAll(paths: [String], in directory: String) -> [Doc] {
     let results = ResultSlots(count: paths.count)
-    let workers = min(max(1, paths.count / 64), 8)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var index = worker
-      while index < paths.count {
-        let bytes = read(directory + "/" + paths[index]) ?? []
-        results.store(DocParser.parse(path: paths[index], bytes: bytes), at: index)
-        index += workers
+    let next = Atomic<Int>(0)
+    let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if folder >= 0 { close(folder) } }
+    // Each doc is claimed by whichever thread is free, so a thread that starts late (or never)
+    // only means less help, never a stall.
+    let workers = min(max(1, paths.count / 16), ProcessorCount.online, 8)
+    ParallelWork.run(threads: workers) {
+      var buffer = ReadBuffer()
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < paths.count else { return }
+        let path = paths[index]
+        let doc =
+          buffer.read(path, relativeTo: folder) { DocParser.parse(path: path, buffer: $0) }
+          ?? DocParser.parse(path: path, bytes: [])
+        results.store(doc, at: index)
       }
     }
     return results.docs
@@ -44,35 +53,7 @@ enum DocFile {
     }
     return entries
   }
-
-  /// The whole file in one buffer sized by `fstat` (no fixed-size chunk to clear per file).
-  static func read(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-    var filled = 0
-    while true {
-      if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-      let count = bytes.withUnsafeMutableBytes {
-        systemRead(descriptor, $0.baseAddress! + filled, $0.count - filled)
-      }
-      if count < 0 { return nil }
-      if count == 0 { break }
-      filled += count
-    }
-    bytes.removeLast(bytes.count - filled)
-    return bytes
-  }
 }
-
-#if canImport(Glibc)
-  private let systemRead = Glibc.read
-#else
-  private let systemRead = Darwin.read
-#endif
 
 /// Slots written by index from several threads; each index is written once, by one thread.
 private final class ResultSlots: @unchecked Sendable {

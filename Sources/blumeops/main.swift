@@ -15,4 +15,4 @@ if arguments == ["--version"] || arguments == ["-V"] {
   exit(0)
 }
 MemoryTuning.keepFreedMemory()
-exit(await CLI(arguments: arguments).run())
+await CLI(arguments: arguments).runAndExit()

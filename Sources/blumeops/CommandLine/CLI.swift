@@ -1,6 +1,12 @@
 import ArgumentParser
 import BlumeopsCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Decides what the command line asks for and returns the exit status. Every error is rendered
 /// once, here.
 struct CLI {
@@ -8,6 +14,12 @@ struct CLI {
 
   /// What `--version` prints.
   static let versionLine = "blumeops \(BlumeopsVersion.current)"
+
+  /// Exits from the thread that finished the work: returning to the main actor first would
+  /// start a thread only to call `exit`.
+  func runAndExit() async -> Never {
+    exit(await run())
+  }
 
   func run() async -> Int32 {
     if arguments.first?.hasPrefix("---completion") == true

@@ -97,9 +97,9 @@ struct RunFlow {
     }
     // CI logs read best as one block per task, each inside its `::group::`.
     let parallel =
-      plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessInfoLite.processorCount) > 1
+      plan.waves.contains { $0.count > 1 } && (options.jobs ?? ProcessorCount.online) > 1
     var executorOptions = ExecutorOptions(
-      jobs: options.jobs ?? ProcessInfoLite.processorCount, keepGoing: options.keepGoing,
+      jobs: options.jobs ?? ProcessorCount.online, keepGoing: options.keepGoing,
       output: options.output.flatMap { OutputMode(rawValue: $0.rawValue) }
         ?? (context.isCI ? .group : parallel ? .prefix : .interleave),
       color: context.color,
@@ -168,10 +168,6 @@ final class SignalForwarding {
   func cancel() {
     for source in sources { source.cancel() }
   }
-}
-
-enum ProcessInfoLite {
-  static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
 
 /// `--timings`: each task's duration, slowest first.

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One thread's read buffer, reused from file to file: docs are small, and a fresh zeroed array
+/// per file cost more than reading it.
+struct ReadBuffer: ~Copyable {
+  private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+
+  deinit { storage.deallocate() }
+
+  /// Reads a whole file (path relative to an open folder) and hands its bytes to `body`.
+  mutating func read<T>(
+    _ path: String, relativeTo folder: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T
+  ) -> T? {
+    let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var filled = 0
+    while true {
+      if filled == storage.count { grow() }
+      let count = systemRead(descriptor, storage.baseAddress! + filled, storage.count - filled)
+      if count < 0 { return nil }
+      if count == 0 { break }
+      filled += count
+    }
+    return body(
+      UnsafeBufferPointer(
+        start: storage.baseAddress!.assumingMemoryBound(to: UInt8.self), count: filled))
+  }
+
+  private mutating func grow() {
+    let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
+    larger.copyMemory(from: UnsafeRawBufferPointer(storage))
+    storage.deallocate()
+    storage = larger
+  }
+}
+
+#if canImport(Glibc)
+  private let systemRead = Glibc.read
+#else
+  private let systemRead = Darwin.read
+#endif
