@@ -17,11 +17,12 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
+    .systemLibrary(name: "CLinux"),
     .target(name: "BlumeopsCore", dependencies: ["CYAML"]),
     .target(
       name: "BlumeopsRunner",
       dependencies: [
-        "BlumeopsCore",
+        "BlumeopsCore", "CLinux",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ]
     ),

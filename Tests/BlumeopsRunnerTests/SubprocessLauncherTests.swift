@@ -51,6 +51,18 @@ import Testing
     #expect(recorder.lines(.standardOutput) == ["1", realDirectory])
   }
 
+  @Test func aChildThatClosesItsOutputEarlyIsWaitedForNotSwept() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    // Output ends long before the exit: the launch must still wait for the leader, and only
+    // then sweep its group, so the work after the closed output completes.
+    let result = try await launcher.launch(
+      request("echo early; exec >&- 2>&-; sleep 0.3; echo done > finished", in: directory.path),
+      control: ProcessControl(), output: { _, _ in })
+    #expect(result == LaunchResult(status: .exited(0)))
+    #expect(directory.read("finished")?.trimmed == "done")
+  }
+
   @Test func aLineLongerThanAPipeBufferStaysOneLine() async throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }

@@ -44,7 +44,7 @@ final class GroupSupervisor: Sendable {
       }
       group.addTask { [self] in
         await readers()
-        await ProcessGroup.waitForExit(pid)
+        await ExitWatcher.shared.waitForExit(pid)
         return true
       }
       while let leaderEnded = await group.next() {

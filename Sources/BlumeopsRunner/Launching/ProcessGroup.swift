@@ -24,20 +24,6 @@ enum ProcessGroup {
     }
   }
 
-  /// Waits until `pid` has exited, without reaping it.
-  static func waitForExit(_ pid: pid_t) async {
-    // The exit usually comes with the end of output; poll fast first, then back off.
-    for _ in 0..<50 {
-      if hasExited(pid) { return }
-      await Task.yield()
-    }
-    var pause = Duration.microseconds(100)
-    while !hasExited(pid) {
-      try? await Task.sleep(for: pause)
-      pause = min(pause * 2, .milliseconds(20))
-    }
-  }
-
   /// True while a live process other than `leader` belongs to the group `leader` leads.
   static func hasOtherMembers(_ leader: pid_t) -> Bool {
     #if os(Linux)
