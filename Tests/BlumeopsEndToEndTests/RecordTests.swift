@@ -48,6 +48,20 @@ import Testing
     #expect(fixture.run(["logs", "last", "nosuch"]).status == 2)
   }
 
+  @Test func onlyTheLatestRunsKeepTheirLogs() throws {
+    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  hello: {run: echo hello-again}\n"])
+    for _ in 0...100 { #expect(fixture.run(["hello"]).status == 0) }
+    let history = fixture.read(".blumeops/history.jsonl") ?? ""
+    let first = try #require(history.split(separator: "\"id\":\"").dropFirst().first)
+    let firstID = String(first.prefix { $0 != "\"" })
+    let pruned = fixture.run(["logs", firstID, "hello"])
+    #expect(pruned.status == 2)
+    #expect(pruned.stderr.contains("have been removed: only the last 100 runs"), "\(pruned.output)")
+    #expect(fixture.run(["logs", "last", "hello"]).stdout.contains("hello-again"))
+    // The history itself keeps every run.
+    #expect(fixture.run(["history", "-n", "500"]).stdout.contains(firstID))
+  }
+
   @Test func aKilledRunReadsAsInterrupted() {
     let fixture = Fixture(["tasks/main.yaml": "tasks:\n  long: {run: 'sleep 3031'}\n"])
     let running = fixture.start(["long"])

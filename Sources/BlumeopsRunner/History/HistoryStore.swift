@@ -16,7 +16,11 @@ public struct HistoryStore: Sendable {
 
   public var stateDirectory: String { root + "/.blumeops" }
   public var historyFile: String { stateDirectory + "/history.jsonl" }
-  public func logDirectory(run id: String) -> String { stateDirectory + "/logs/" + id }
+  public var logsDirectory: String { stateDirectory + "/logs" }
+  public func logDirectory(run id: String) -> String { logsDirectory + "/" + id }
+
+  /// How many of the latest runs keep their task logs.
+  public static let runsWithLogs = 100
 
   /// Creates `.blumeops/` (ignored by git through its own `.gitignore`) and records the start.
   /// The run's log folder comes with the first task output (`TaskLog`).
@@ -29,6 +33,7 @@ public struct HistoryStore: Sendable {
 
   public func finish(_ record: RunRecord) {
     FileBytes.append(record.endLine(), to: historyFile)
+    LogRetention.prune(logsDirectory, keep: Self.runsWithLogs)
   }
 
   /// Every run, oldest first. A run whose end was never written reads as `interrupted`

@@ -63,6 +63,14 @@ struct HistoryFlow {
         context: context)
     }
     let logs = store.logs(run: record.id)
+    let index = records.lastIndex { $0.id == record.id } ?? records.count
+    if logs.isEmpty, records.count - index > HistoryStore.runsWithLogs {
+      throw ReportedErrors(
+        .usage(
+          "the logs of run \(record.id) have been removed: only the last "
+            + "\(HistoryStore.runsWithLogs) runs keep theirs"),
+        context: context)
+    }
     guard words.count == 2 else {
       Console.out("run \(record.id) (\(record.status)): \(record.command)")
       Console.out(

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Keeps the task logs of the most recent runs only. The history keeps every run; logs are for
+/// looking into recent failures, and a `.blumeops/logs/` that grew by one folder per run forever
+/// would cost disk and, past a few thousand folders, make each new run's folder slower to create.
+enum LogRetention {
+  /// Removes the oldest run folders of `directory` so that at most `keep` remain. Run ids start
+  /// with their UTC start time, so name order is age order; they end with the run's pid, and a
+  /// run still going keeps its folder however old it is.
+  static func prune(_ directory: String, keep: Int) {
+    var names = entries(of: directory)
+    guard names.count > keep else { return }
+    names.sort()
+    for name in names.prefix(names.count - keep) where !isRunning(name) {
+      removeTree(directory + "/" + name)
+    }
+  }
+
+  private static func isRunning(_ id: String) -> Bool {
+    guard let pid = id.split(separator: "-").last.flatMap({ pid_t($0) }), pid > 0 else {
+      return false
+    }
+    return pid == getpid() || kill(pid, 0) == 0
+  }
+
+  static func entries(of directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// `rm -rf` of one folder of log files (and any folders below it). Symbolic links are removed,
+  /// never followed.
+  private static func removeTree(_ path: String) {
+    if unlink(path) == 0 { return }
+    for name in entries(of: path) {
+      let child = path + "/" + name
+      var info = stat()
+      if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+        removeTree(child)
+      } else {
+        unlink(child)
+      }
+    }
+    rmdir(path)
+  }
+}

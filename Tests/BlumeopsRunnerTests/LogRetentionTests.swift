@@ -1,0 +1,37 @@
+import Testing
+
+@testable import BlumeopsRunner
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@Suite struct LogRetentionTests {
+  @Test func theOldestRunFoldersGoAndTheirNeighboursOutsideStay() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    mkdir(directory.file("outside"), 0o755)
+    directory.write("outside/precious", "keep me")
+    mkdir(directory.file("logs"), 0o755)
+    // Pids above this machine's pid_max belong to no process: these runs are over.
+    let ids = (0..<105).map { "20260101-000" + String(1000 + $0).dropFirst() + "-999999" }
+    for id in ids {
+      mkdir(directory.file("logs/" + id), 0o755)
+      directory.write("logs/\(id)/task.log", "output of \(id)")
+    }
+    mkdir(directory.file("logs/\(ids[0])/nested"), 0o755)
+    directory.write("logs/\(ids[0])/nested/deep.log", "deep")
+    symlink(directory.file("outside"), directory.file("logs/\(ids[1])/link"))
+    // The oldest of all, but its run is this very process: still going, so kept.
+    let running = "00000000-000000-\(getpid())"
+    mkdir(directory.file("logs/" + running), 0o755)
+
+    LogRetention.prune(directory.file("logs"), keep: 100)
+
+    let left = Set(LogRetention.entries(of: directory.file("logs")))
+    #expect(left == Set(ids.suffix(100)).union([running]))
+    #expect(directory.read("outside/precious") == "keep me")
+  }
+}
