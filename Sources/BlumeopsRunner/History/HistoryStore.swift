@@ -25,7 +25,7 @@ public struct HistoryStore: Sendable {
   /// Creates `.blumeops/` (ignored by git through its own `.gitignore`) and records the start.
   /// The run's log folder comes with the first task output (`TaskLog`).
   public func begin(_ record: RunRecord) {
-    FileBytes.makeDirectories(stateDirectory)
+    Descriptor.makeDirectories(stateDirectory)
     let ignore = stateDirectory + "/.gitignore"
     if access(ignore, F_OK) != 0 { _ = FileBytes.write("*\n", to: ignore) }
     FileBytes.append(record.startLine(), to: historyFile)

@@ -101,13 +101,4 @@ enum FileBytes {
     var text = text
     return text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) == $0.count }
   }
-
-  /// `mkdir -p`.
-  static func makeDirectories(_ path: String) {
-    var current = ""
-    for part in path.split(separator: "/") {
-      current += "/" + part
-      mkdir(current, 0o755)
-    }
-  }
 }

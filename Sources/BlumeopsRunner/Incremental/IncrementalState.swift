@@ -37,7 +37,7 @@ public struct IncrementalState: Sendable {
   /// Records a success, so an unchanged next run can skip the task.
   public func recordSuccess(_ task: PlannedTask, sources: [String]) {
     guard let current = fingerprint(task, sources: sources) else { return }
-    FileBytes.makeDirectories(directory)
+    Descriptor.makeDirectories(directory)
     _ = FileBytes.write(current, to: stateFile(task))
   }
 

@@ -31,13 +31,13 @@ enum Descriptor {
     }
   }
 
-  /// Creates `path` and its missing parents, like `mkdir -p`.
+  /// Creates `path` and its missing parents, like `mkdir -p`. Usually only the last folder is
+  /// missing, or none: parents are visited only when the folder itself cannot be made.
   static func makeDirectories(_ path: String) {
-    var current = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      current += "/" + component
-      _ = mkdir(current, 0o755)
-    }
+    if mkdir(path, 0o755) == 0 || errno != ENOENT { return }
+    guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return }
+    makeDirectories(String(path[..<slash]))
+    _ = mkdir(path, 0o755)
   }
 
   static func close(_ fd: Int32) { _ = systemClose(fd) }
