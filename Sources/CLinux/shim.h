@@ -1,5 +1,6 @@
 // Linux interfaces that Swift's Glibc module leaves out.
 #ifdef __linux__
+#include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -12,5 +13,12 @@
 /// A descriptor that turns readable when `pid` exits (Linux 5.3+); -1 with errno otherwise.
 static inline int clinux_pidfd_open(pid_t pid) {
   return (int)syscall(SYS_pidfd_open, pid, 0);
+}
+
+int pipe2(int pipefd[2], int flags);
+
+/// A pipe whose two ends close on exec.
+static inline int clinux_pipe_cloexec(int fds[2]) {
+  return pipe2(fds, O_CLOEXEC);
 }
 #endif

@@ -21,7 +21,7 @@ final class DocsFixture {
     try! FileManager.default.createDirectory(
       atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     // Plain stdio: FileManager.createFile syncs each file to disk, which makes large trees slow.
-    let file = fopen(full, "wb")!
+    let file = fopen(full, "wbe")!
     _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
     fclose(file)
   }

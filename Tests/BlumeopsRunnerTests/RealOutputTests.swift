@@ -34,7 +34,7 @@ import Testing
     let options = ExecutorOptions(
       jobs: 2, output: mode, showSummary: false, environment: currentEnvironment())
     let report = await Executor(
-      plan: fakePlan(tasks, root: directory.path), launcher: SubprocessLauncher(),
+      plan: fakePlan(tasks, root: directory.path), launcher: SystemLauncher(),
       options: options, destination: OutputDestination(standardOutput: fd, standardError: errors)
     ).run()
     #expect(report.exitCode == 0)

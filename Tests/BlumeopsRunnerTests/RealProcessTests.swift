@@ -27,7 +27,7 @@ import Testing
     let options = ExecutorOptions(
       jobs: 4, output: output, gracePeriod: .milliseconds(300), environment: currentEnvironment())
     return Executor(
-      plan: plan, launcher: SubprocessLauncher(), options: options, destination: destination)
+      plan: plan, launcher: SystemLauncher(), options: options, destination: destination)
   }
 
   @Test func parallelTasksOverlapInTime() async throws {

@@ -25,7 +25,7 @@ struct TemporaryDirectory {
   func read(_ name: String) -> String? { readFile(file(name)) }
 
   func write(_ name: String, _ text: String) {
-    let fd = open(file(name), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let fd = open(file(name), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     precondition(fd >= 0)
     _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
     close(fd)

@@ -44,7 +44,7 @@ final class GroupSupervisor: Sendable {
       }
       group.addTask { [self] in
         await readers()
-        await ExitWatcher.shared.waitForExit(pid)
+        await ExitWatcher.waitForExit(pid)
         return true
       }
       while let leaderEnded = await group.next() {

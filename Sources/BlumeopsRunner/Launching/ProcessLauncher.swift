@@ -1,4 +1,4 @@
-/// Starts processes for the executor; the real one is `SubprocessLauncher`, tests use a fake.
+/// Starts processes for the executor; the real one is `SystemLauncher`, tests use a fake.
 public protocol ProcessLauncher: Sendable {
   /// Runs `request` to completion, handing its output to `output` in batches of whole lines.
   ///

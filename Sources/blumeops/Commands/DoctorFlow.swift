@@ -20,7 +20,7 @@ struct DoctorFlow {
     }
     if tasks.isEmpty { tasks = project.catalog.tasks }
     let root = project.directory.root
-    let launcher = SubprocessLauncher()
+    let launcher = SystemLauncher()
     let requirements = tasks.flatMap { task in
       task.requires.map { (task: task.name, requirement: $0) }
     }

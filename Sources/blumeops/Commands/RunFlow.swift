@@ -35,7 +35,7 @@ struct RunFlow {
     } catch {
       throw ReportedErrors(error, context: context, sources: sources)
     }
-    let launcher = SubprocessLauncher()
+    let launcher = SystemLauncher()
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)
     let incremental = IncrementalCheck(
@@ -71,7 +71,7 @@ struct RunFlow {
   }
 
   private func execute(
-    _ plan: Plan, launcher: SubprocessLauncher, secrets: ResolvedSecrets,
+    _ plan: Plan, launcher: SystemLauncher, secrets: ResolvedSecrets,
     incremental: IncrementalCheck, root: String
   ) async -> Int32 {
     let store = HistoryStore(root: root)

@@ -110,7 +110,9 @@ struct Fixture {
   }
 
   static func write(_ text: String, to path: String) -> Bool {
-    guard let file = fopen(path, "w") else { return false }
+    // Close-on-exec ("e"): a binary another test starts meanwhile must not inherit this file
+    // open for writing, or running it as a fake tool would fail with ETXTBSY.
+    guard let file = fopen(path, "we") else { return false }
     defer { fclose(file) }
     return fputs(text, file) >= 0
   }

@@ -8,8 +8,8 @@ import Testing
   import Darwin
 #endif
 
-@Suite struct SubprocessLauncherTests {
-  let launcher = SubprocessLauncher()
+@Suite struct SystemLauncherTests {
+  let launcher = SystemLauncher()
 
   func request(_ script: String, in directory: String, timeout: Duration? = nil) -> LaunchRequest {
     LaunchRequest(
@@ -61,6 +61,46 @@ import Testing
       control: ProcessControl(), output: { _, _ in })
     #expect(result == LaunchResult(status: .exited(0)))
     #expect(directory.read("finished")?.trimmed == "done")
+  }
+
+  @Test func aChildReadsNothingAndInheritsNoOtherDescriptor() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    // A descriptor of ours without close-on-exec, as a parent process might hand down.
+    let stray = open(directory.file("stray"), O_WRONLY | O_CREAT, 0o644)
+    defer { close(stray) }
+    #expect(stray > 2)
+    let recorder = LineRecorder()
+    _ = try await launcher.launch(
+      request(
+        "read -r line || echo stdin-empty; for f in /proc/$$/fd/*; do readlink \"$f\"; done",
+        in: directory.path),
+      control: ProcessControl(), output: recorder.record)
+    let lines = recorder.lines(.standardOutput)
+    #expect(lines.first == "stdin-empty")
+    // stdin, the two pipes, and the folder the loop itself is reading.
+    #expect(lines.contains("/dev/null"))
+    #expect(lines.filter { $0.hasPrefix("pipe:") }.count == 2, "\(lines)")
+    #expect(!lines.contains { $0.hasSuffix("/stray") }, "\(lines)")
+    #expect(lines.count <= 5, "\(lines)")
+  }
+
+  @Test func aScriptWhoseInterpreterIsMissingCannotStart() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    directory.write("tool", "#!/nonexistent/interpreter\necho never\n")
+    chmod(directory.file("tool"), 0o755)
+    var request = request("", in: directory.path)
+    request.argv = [directory.file("tool")]
+    await #expect(throws: LaunchError.self) {
+      _ = try await launcher.launch(request, control: ProcessControl(), output: { _, _ in })
+    }
+    do {
+      _ = try await launcher.launch(request, control: ProcessControl(), output: { _, _ in })
+    } catch {
+      #expect(error.exitCode == 126)
+      #expect(error.description.contains("No such file or directory"), "\(error)")
+    }
   }
 
   @Test func aLineLongerThanAPipeBufferStaysOneLine() async throws {

@@ -1,10 +1,12 @@
 import Subprocess
 
-/// Runs processes with swift-subprocess: each in its own process group, output streamed as lines.
+/// Runs real processes, each piped one in its own process group with its output streamed as
+/// lines. On Linux piped children go through `PipedSpawn`; children attached to the terminal, and
+/// every child elsewhere, through swift-subprocess.
 ///
 /// Not Foundation's `Process`: from async code it hands the child a signal mask that blocks
 /// SIGINT and SIGTERM, so the child could not be stopped.
-public struct SubprocessLauncher: ProcessLauncher {
+public struct SystemLauncher: ProcessLauncher {
   public init() {}
 
   public func launch(
@@ -22,6 +24,13 @@ public struct SubprocessLauncher: ProcessLauncher {
 
     var variables = request.environment
     if variables["PYTHONUNBUFFERED"] == nil { variables["PYTHONUNBUFFERED"] = "1" }
+    #if os(Linux)
+      if request.terminal == .piped, PipedSpawn.isAvailable {
+        return try await PipedSpawn.run(
+          executable: executable, request, environment: variables, control: control,
+          output: output)
+      }
+    #endif
     var keyed: [Environment.Key: String] = [:]
     for (key, value) in variables { keyed[Environment.Key(stringLiteral: key)] = value }
 

@@ -1,6 +1,6 @@
 import Synchronization
 
-extension SubprocessLauncher {
+extension SystemLauncher {
   /// Runs a short command to completion and collects its output as text.
   public func capture(
     argv: [String], directory: String, environment: [String: String]
