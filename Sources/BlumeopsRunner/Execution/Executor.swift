@@ -59,12 +59,29 @@ public final class Executor: Sendable {
   public func run() async -> RunReport {
     var schedule = Schedule(plan: plan, keepGoing: context.options.keepGoing)
     var entries = plan.nodes.map { RunReport.Entry(label: $0.task.label, state: .pending) }
+    func settle(_ node: Int, _ entry: RunReport.Entry) {
+      state.withLock { _ = $0.controls.removeValue(forKey: node) }
+      entries[node] = entry
+      // Stop first, so what depended on a task cut short by the interrupt reads `cancelled`.
+      if isInterrupted { schedule.stop() }
+      schedule.finish(node, entry.state)
+      if entry.state == .failed { failed(entry) }
+    }
     await withTaskGroup(of: (Int, RunReport.Entry).self) { group in
       var running = 0
       while true {
         if isInterrupted { schedule.stop() }
+        let ready = schedule.takeReady(limit: context.options.jobs)
+        // A lone node with nothing else running runs right here: nothing can become ready
+        // before it ends, and a child task would only add thread hand-offs (a 1,000-task chain).
+        if running == 0, ready.count == 1, let node = ready.first,
+          let control = register(node)
+        {
+          settle(node, await runNode(node, control: control))
+          continue
+        }
         var started = false
-        for node in schedule.takeReady(limit: context.options.jobs) {
+        for node in ready {
           started = true
           guard let control = register(node) else {
             schedule.finish(node, .cancelled)
@@ -81,12 +98,7 @@ public final class Executor: Sendable {
         }
         guard let (node, entry) = await group.next() else { break }
         running -= 1
-        state.withLock { _ = $0.controls.removeValue(forKey: node) }
-        entries[node] = entry
-        // Stop first, so what depended on a task cut short by the interrupt reads `cancelled`.
-        if isInterrupted { schedule.stop() }
-        schedule.finish(node, entry.state)
-        if entry.state == .failed { failed(entry) }
+        settle(node, entry)
       }
     }
     for index in entries.indices where entries[index].state == .pending {

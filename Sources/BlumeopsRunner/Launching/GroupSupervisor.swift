@@ -35,21 +35,25 @@ final class GroupSupervisor: Sendable {
   /// group has been swept.
   func supervise(control: ProcessControl, readers: @escaping @Sendable () async -> Void) async {
     control.attach { [self] signal in deliver(signal) }
-    await withTaskGroup(of: Bool.self) { group in
-      if let timeout = request.timeout {
+    if let timeout = request.timeout {
+      await withTaskGroup(of: Bool.self) { group in
         group.addTask { [self] in
           await watch(timeout: timeout)
           return false
         }
+        group.addTask { [self] in
+          await readers()
+          await ExitWatcher.waitForExit(pid)
+          return true
+        }
+        while let leaderEnded = await group.next() {
+          if leaderEnded { group.cancelAll() }
+        }
       }
-      group.addTask { [self] in
-        await readers()
-        await ExitWatcher.waitForExit(pid)
-        return true
-      }
-      while let leaderEnded = await group.next() {
-        if leaderEnded { group.cancelAll() }
-      }
+    } else {
+      // Nothing to race against: no child task to start for a thousand short processes.
+      await readers()
+      await ExitWatcher.waitForExit(pid)
     }
     await graceForStragglers()
     control.detach()
