@@ -7,7 +7,12 @@ import Subprocess
 /// Not Foundation's `Process`: from async code it hands the child a signal mask that blocks
 /// SIGINT and SIGTERM, so the child could not be stopped.
 public struct SystemLauncher: ProcessLauncher {
-  public init() {}
+  /// Whether piped children may take the `posix_spawn` path; tests turn it off to cover the other.
+  let allowsPipedSpawn: Bool
+
+  public init() { allowsPipedSpawn = true }
+
+  init(allowsPipedSpawn: Bool) { self.allowsPipedSpawn = allowsPipedSpawn }
 
   public func launch(
     _ request: LaunchRequest, control: ProcessControl,
@@ -25,7 +30,7 @@ public struct SystemLauncher: ProcessLauncher {
     var variables = request.environment
     if variables["PYTHONUNBUFFERED"] == nil { variables["PYTHONUNBUFFERED"] = "1" }
     #if os(Linux)
-      if request.terminal == .piped, PipedSpawn.isAvailable {
+      if request.terminal == .piped, allowsPipedSpawn, PipedSpawn.isAvailable {
         return try await PipedSpawn.run(
           executable: executable, request, environment: variables, control: control,
           output: output)
