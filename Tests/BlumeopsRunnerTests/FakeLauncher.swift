@@ -97,13 +97,16 @@ final class FakeLauncher: ProcessLauncher {
         }
       case "sleep":
         let end = started.advanced(by: .milliseconds(Int(argument) ?? 0))
-        while ContinuousClock.now < end {
+        // The timeout is checked before the end: a test process busy elsewhere may wake this
+        // loop only after both have passed, and a real child would have been stopped.
+        while true {
           if let signal = received.withLock({ $0 }) {
             return LaunchResult(status: .signaled(signal))
           }
           if let timeout = request.timeout, started.duration(to: .now) >= timeout {
             return LaunchResult(status: .signaled(SIGTERM), timedOut: true)
           }
+          if ContinuousClock.now >= end { break }
           try? await Task.sleep(for: .milliseconds(2))
         }
       default: break
