@@ -12,7 +12,8 @@
   /// default signal handlers (blumeops ignores SIGINT and SIGTERM itself), the requested
   /// directory, and no other descriptor.
   enum PipedSpawn {
-    /// Nil when this libc lacks what the path needs (glibc before 2.34): use swift-subprocess.
+    /// False where this path cannot work (glibc before 2.34, a kernel without pidfds): the
+    /// launcher then uses swift-subprocess.
     static let isAvailable =
       SpawnActions.addChdir != nil && SpawnActions.addCloseFrom != nil
       && Reactor.shared.isAvailable && hasPidfd
@@ -94,7 +95,10 @@
       let argv = CStrings(arguments)
       let envp = CStrings(environment.map { $0.key + "=" + $0.value })
       var pid: pid_t = 0
-      let code = posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
+      // The strings must outlive the call, not just the reading of their pointers.
+      let code = withExtendedLifetime((argv, envp)) {
+        posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
+      }
       return (pid, code)
     }
 

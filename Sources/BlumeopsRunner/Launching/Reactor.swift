@@ -7,8 +7,9 @@ import Synchronization
   /// One thread waiting in `epoll` for every child's pipes and exit, so a thousand short tasks
   /// cost no thread hand-offs beyond waking the task that waits for each.
   ///
-  /// Handlers run on this thread, one at a time: they must be quick and must never wait for
-  /// another handler.
+  /// Handlers run on this thread, one at a time, and must never wait for another handler. Output
+  /// handlers write to the terminal from here: a terminal that blocks holds up every child's
+  /// reading, as it would hold up any single writer.
   final class Reactor: Sendable {
     static let shared = Reactor()
 
