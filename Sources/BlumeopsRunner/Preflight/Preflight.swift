@@ -15,17 +15,25 @@ public struct Preflight: Sendable {
     var problems: [BlumeopsError] = []
     let tasks = plan.nodes.flatMap { Self.allTasks($0.task) }
     var seenDirectories: Set<String> = []
+    func checkDirectory(_ directory: String, of task: PlannedTask) {
+      guard seenDirectories.insert(directory).inserted, !FileSystem.isDirectory(directory) else {
+        return
+      }
+      problems.append(
+        .missingDirectory(task: task.name, path: Self.relative(directory, plan.root)))
+    }
+    // One definition per task name: a 10,000-task plan names each task once or more.
+    var definitions: [String: TaskDefinition] = [:]
+    var order: [TaskDefinition] = []
     for task in tasks {
-      for directory in [task.directory] + task.steps.map(\.directory)
-      where seenDirectories.insert(directory).inserted {
-        if !FileSystem.isDirectory(directory) {
-          problems.append(
-            .missingDirectory(task: task.name, path: Self.relative(directory, plan.root)))
-        }
+      checkDirectory(task.directory, of: task)
+      for step in task.steps { checkDirectory(step.directory, of: task) }
+      if definitions[task.name] == nil, let definition = catalog.task(named: task.name) {
+        definitions[task.name] = definition
+        order.append(definition)
       }
     }
-    let definitions = Self.unique(tasks.compactMap { catalog.task(named: $0.name) })
-    let requirements = definitions.flatMap { task in task.requires.map { (task.name, $0) } }
+    let requirements = order.flatMap { task in task.requires.map { (task.name, $0) } }
     let probe = ToolProbe(launcher: launcher, environment: environment, root: plan.root)
     let statuses = await probe.probe(
       requirements.map(\.1.tool),
@@ -46,7 +54,7 @@ public struct Preflight: Sendable {
       }
     }
     for task in tasks {
-      guard let definition = catalog.task(named: task.name), !definition.preconditions.isEmpty,
+      guard let definition = definitions[task.name], !definition.preconditions.isEmpty,
         reported.insert("precondition\u{0}\(task.label)").inserted
       else { continue }
       for precondition in definition.preconditions where !(await holds(precondition, in: task)) {
@@ -79,11 +87,6 @@ public struct Preflight: Sendable {
         if case .task(let sub) = step.action { return allTasks(sub) }
         return []
       }
-  }
-
-  static func unique(_ tasks: [TaskDefinition]) -> [TaskDefinition] {
-    var seen: Set<String> = []
-    return tasks.filter { seen.insert($0.name).inserted }
   }
 
   static func relative(_ path: String, _ root: String) -> String {
