@@ -15,4 +15,6 @@ if arguments == ["--version"] || arguments == ["-V"] {
   exit(0)
 }
 MemoryTuning.keepFreedMemory()
-await CLI(arguments: arguments).runAndExit()
+MainThread.ignoreChildExits()
+Task.detached { await CLI(arguments: arguments).runAndExit() }
+MainThread.park()
