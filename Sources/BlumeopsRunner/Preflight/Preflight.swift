@@ -13,7 +13,6 @@ public struct Preflight: Sendable {
 
   public func check(_ plan: Plan, catalog: TaskCatalog) async -> [BlumeopsError] {
     var problems: [BlumeopsError] = []
-    let tasks = plan.nodes.flatMap { Self.allTasks($0.task) }
     var seenDirectories: Set<String> = []
     func checkDirectory(_ directory: String, of task: PlannedTask) {
       guard seenDirectories.insert(directory).inserted, !FileSystem.isDirectory(directory) else {
@@ -25,13 +24,26 @@ public struct Preflight: Sendable {
     // One definition per task name: a 10,000-task plan names each task once or more.
     var definitions: [String: TaskDefinition] = [:]
     var order: [TaskDefinition] = []
-    for task in tasks {
+    // Tasks are visited in place: copying 10,000 planned tasks into an array cost more than
+    // checking them.
+    var withPreconditions: [PlannedTask] = []
+    func visit(_ task: PlannedTask) {
       checkDirectory(task.directory, of: task)
       for step in task.steps { checkDirectory(step.directory, of: task) }
-      if definitions[task.name] == nil, let definition = catalog.task(named: task.name) {
-        definitions[task.name] = definition
-        order.append(definition)
+      var definition = definitions[task.name]
+      if definition == nil, let found = catalog.task(named: task.name) {
+        definitions[task.name] = found
+        order.append(found)
+        definition = found
       }
+      if definition?.preconditions.isEmpty == false { withPreconditions.append(task) }
+      // Then the sub-tasks its steps run inline, in step order.
+      for step in task.steps {
+        if case .task(let sub) = step.action { visit(sub) }
+      }
+    }
+    plan.nodes.withUnsafeBufferPointer { nodes in
+      for index in nodes.indices { visit(nodes[index].task) }
     }
     let requirements = order.flatMap { task in task.requires.map { (task.name, $0) } }
     let probe = ToolProbe(launcher: launcher, environment: environment, root: plan.root)
@@ -53,8 +65,8 @@ public struct Preflight: Sendable {
             required: constraint.description, task: task))
       }
     }
-    for task in tasks {
-      guard let definition = definitions[task.name], !definition.preconditions.isEmpty,
+    for task in withPreconditions {
+      guard let definition = definitions[task.name],
         reported.insert("precondition\u{0}\(task.label)").inserted
       else { continue }
       for precondition in definition.preconditions where !(await holds(precondition, in: task)) {
@@ -78,15 +90,6 @@ public struct Preflight: Sendable {
         argv: argv, directory: directory, environment: environment)
     else { return false }
     return output.status.isSuccess
-  }
-
-  /// A task with the sub-tasks its steps run inline.
-  static func allTasks(_ task: PlannedTask) -> [PlannedTask] {
-    [task]
-      + task.steps.flatMap { step -> [PlannedTask] in
-        if case .task(let sub) = step.action { return allTasks(sub) }
-        return []
-      }
   }
 
   static func relative(_ path: String, _ root: String) -> String {

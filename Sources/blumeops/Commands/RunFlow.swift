@@ -44,8 +44,7 @@ struct RunFlow {
     if context.options.dryRun {
       var description = PlanDescription(plan: plan, catalog: project.catalog)
       description.warnings = problems.map(\.message)
-      description.upToDate = Set(
-        plan.nodes.indices.filter { incremental.isUpToDate(plan.nodes[$0].task) })
+      description.upToDate = incremental.upToDateNodes(of: plan)
       Console.out(description.text())
       return 0
     }
@@ -209,6 +208,12 @@ struct IncrementalCheck: UpToDateCheck {
     guard !force, let definition = catalog.task(named: task.name), !definition.sources.isEmpty
     else { return false }
     return state.isUpToDate(task, sources: definition.sources, outputs: definition.outputs)
+  }
+
+  /// The nodes a run would skip; quick when no task declares `sources`, as in most projects.
+  func upToDateNodes(of plan: Plan) -> Set<Int> {
+    guard !force, catalog.tasks.contains(where: { !$0.sources.isEmpty }) else { return [] }
+    return Set(plan.nodes.indices.filter { isUpToDate(plan.nodes[$0].task) })
   }
 
   func recordSuccess(_ task: PlannedTask) {
