@@ -25,7 +25,7 @@ import Testing
     running.signal(SIGINT)
     let run = running.wait()
     #expect(run.status == 130, "\(run.output)")
-    #expect(processesMatching("sleep 3011").isEmpty)
+    #expect(processesLeft("sleep 3011").isEmpty)
     #expect(!fixture.exists("both-ran"))
   }
 
@@ -36,7 +36,7 @@ import Testing
     running.signal(SIGTERM)
     let run = running.wait()
     #expect(run.status == 143, "\(run.output)")
-    #expect(processesMatching("sleep 3012").isEmpty)
+    #expect(processesLeft("sleep 3012").isEmpty)
   }
 
   @Test func aTimeoutExits124AndKillsTheWholeGroup() {
@@ -47,7 +47,7 @@ import Testing
     let run = fixture.run(["slow"])
     #expect(run.status == 124, "\(run.output)")
     #expect(run.output.contains("timed out"))
-    #expect(processesMatching("sleep 3013").isEmpty)
+    #expect(processesLeft("sleep 3013").isEmpty)
     #expect(!fixture.exists("done"))
   }
 

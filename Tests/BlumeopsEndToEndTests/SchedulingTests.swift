@@ -59,7 +59,7 @@ import Testing
     #expect(
       !fixture.exists("slow-finished") && !fixture.exists("after-ran") && !fixture.exists("all-ran")
     )
-    #expect(processesMatching("sleep 3003").isEmpty)
+    #expect(processesLeft("sleep 3003").isEmpty)
     #expect(run.output.contains("cancelled"))
   }
 
