@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Testing
 
 @testable import BlumeopsRunner
@@ -30,7 +31,7 @@ import Testing
 
     LogRetention.prune(directory.file("logs"), keep: 100)
 
-    let left = Set(LogRetention.entries(of: directory.file("logs")))
+    let left = Set(FileSystem.list(directory.file("logs")))
     #expect(left == Set(ids.suffix(100)).union([running]))
     #expect(directory.read("outside/precious") == "keep me")
   }

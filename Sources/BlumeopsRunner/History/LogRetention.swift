@@ -1,3 +1,5 @@
+import BlumeopsCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -12,9 +14,8 @@ enum LogRetention {
   /// with their UTC start time, so name order is age order; they end with the run's pid, and a
   /// run still going keeps its folder however old it is.
   static func prune(_ directory: String, keep: Int) {
-    var names = entries(of: directory)
+    let names = FileSystem.list(directory)
     guard names.count > keep else { return }
-    names.sort()
     for name in names.prefix(names.count - keep) where !isRunning(name) {
       removeTree(directory + "/" + name)
     }
@@ -27,24 +28,11 @@ enum LogRetention {
     return pid == getpid() || kill(pid, 0) == 0
   }
 
-  static func entries(of directory: String) -> [String] {
-    guard let handle = opendir(directory) else { return [] }
-    defer { closedir(handle) }
-    var names: [String] = []
-    while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-  }
-
   /// `rm -rf` of one folder of log files (and any folders below it). Symbolic links are removed,
   /// never followed.
   private static func removeTree(_ path: String) {
     if unlink(path) == 0 { return }
-    for name in entries(of: path) {
+    for name in FileSystem.list(path) {
       let child = path + "/" + name
       var info = stat()
       if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {

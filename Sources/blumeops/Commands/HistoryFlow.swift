@@ -53,8 +53,8 @@ struct HistoryFlow {
     let records = store.records()
     let wanted = words.first ?? "last"
     guard
-      let record = wanted == "last"
-        ? records.last : records.last(where: { $0.id.hasPrefix(wanted) })
+      let index = wanted == "last"
+        ? records.indices.last : records.lastIndex(where: { $0.id.hasPrefix(wanted) })
     else {
       throw ReportedErrors(
         .usage(
@@ -62,8 +62,8 @@ struct HistoryFlow {
             ? "no runs recorded yet" : "no run `\(wanted)` in the history; see `blumeops history`"),
         context: context)
     }
+    let record = records[index]
     let logs = store.logs(run: record.id)
-    let index = records.lastIndex { $0.id == record.id } ?? records.count
     if logs.isEmpty, records.count - index > HistoryStore.runsWithLogs {
       throw ReportedErrors(
         .usage(
