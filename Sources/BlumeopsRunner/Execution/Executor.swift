@@ -74,18 +74,17 @@ public final class Executor: Sendable {
         let ready = schedule.takeReady(limit: context.options.jobs)
         // A lone node with nothing else running runs right here: nothing can become ready
         // before it ends, and a child task would only add thread hand-offs (a 1,000-task chain).
-        if running == 0, ready.count == 1, let node = ready.first,
-          let control = register(node)
-        {
-          settle(node, await runNode(node, control: control))
-          continue
-        }
+        let alone = running == 0 && ready.count == 1
         var started = false
         for node in ready {
           started = true
           guard let control = register(node) else {
             schedule.finish(node, .cancelled)
             entries[node].state = .cancelled
+            continue
+          }
+          if alone {
+            settle(node, await runNode(node, control: control))
             continue
           }
           running += 1
