@@ -29,6 +29,28 @@ import Testing
     #expect(!fixture.exists("both-ran"))
   }
 
+  /// blumeops blocks SIGCHLD in all its threads and ignores SIGINT and SIGTERM while it runs;
+  /// none of that may reach a task, or its own children could not be waited for or stopped.
+  @Test func tasksStartWithNoSignalBlockedOrIgnored() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        piped: {run: 'grep -E "^Sig(Blk|Ign)" /proc/self/status'}
+        attached: {interactive: true, run: 'grep -E "^Sig(Blk|Ign)" /proc/self/status'}
+      """
+    ])
+    for task in ["piped", "attached"] {
+      let run = fixture.run(["-q", task])
+      #expect(run.status == 0, "\(run.output)")
+      for line in ["SigBlk", "SigIgn"] {
+        let mask = run.stdout.split(separator: "\n").first { $0.hasPrefix(line + ":") }
+          .flatMap { UInt64($0.split(separator: "\t").last ?? "", radix: 16) }
+        // The standard signals, 1 to 31; glibc keeps 32 and 33 for itself and cannot reset them.
+        #expect(mask.map { $0 & 0x7fff_ffff } == 0, "\(task) \(line): \(run.stdout)")
+      }
+    }
+  }
+
   @Test func sigtermExits143AndLeavesNothingBehind() {
     let fixture = Fixture(["tasks/main.yaml": "tasks:\n  wait: {run: 'sleep 3012 & sleep 3012'}\n"])
     let running = fixture.start(["wait"])

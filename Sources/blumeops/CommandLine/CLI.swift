@@ -15,8 +15,8 @@ struct CLI {
   /// What `--version` prints.
   static let versionLine = "blumeops \(BlumeopsVersion.current)"
 
-  /// Exits from the thread that finished the work: returning to the main actor first would
-  /// start a thread only to call `exit`.
+  /// Runs and exits from the thread that finished the work: the main thread stays parked (see
+  /// `MainThread`) and never resumes.
   func runAndExit() async -> Never {
     exit(await run())
   }
