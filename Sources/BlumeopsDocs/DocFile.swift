@@ -1,5 +1,4 @@
 import BlumeopsCore
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -9,28 +8,21 @@ import Synchronization
 
 /// Reads and parses doc files, in parallel: each file is independent and most of the cost.
 enum DocFile {
-  /// One `Doc` per relative path, in the same order.
-  static func parseAll(paths: [String], in directory: String) -> [Doc] {
-    let results = ResultSlots(count: paths.count)
-    let next = Atomic<Int>(0)
-    let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    defer { if folder >= 0 { close(folder) } }
-    // Each doc is claimed by whichever thread is free, so a thread that starts late (or never)
-    // only means less help, never a stall.
-    let workers = min(max(1, paths.count / 16), ProcessorCount.online, 8)
-    ParallelWork.run(threads: workers) {
-      var buffer = ReadBuffer()
-      while true {
-        let index = next.add(1, ordering: .relaxed).oldValue
-        guard index < paths.count else { return }
-        let path = paths[index]
-        let doc =
-          buffer.read(path, relativeTo: folder) { DocParser.parse(path: path, buffer: $0) }
-          ?? DocParser.parse(path: path, bytes: [])
-        results.store(doc, at: index)
-      }
-    }
-    return results.docs
+  /// One `Doc` per relative path, in the same order, with the parts asked for; `helpers` threads
+  /// are started to help.
+  static func parseAll(
+    paths: [String], in directory: String, parts: DocParts = .all, helpers: Int? = nil
+  ) -> [Doc] {
+    let parsing = DocParsing(paths: paths, in: directory, parts: parts)
+    let helping = ParallelWork.start(helpers ?? helpersFor(paths.count)) { parsing.help() }
+    let docs = parsing.docs()
+    helping.join()
+    return docs
+  }
+
+  /// Threads worth starting besides the caller: one per 16 docs, up to one per core (and 8).
+  static func helpersFor(_ count: Int, reservedCores: Int = 0) -> Int {
+    max(0, min(count / 16, ProcessorCount.online - reservedCores, 8) - 1)
   }
 
   /// Entry names of a directory (without `.` and `..`), with whether each is a directory.
@@ -53,23 +45,4 @@ enum DocFile {
     }
     return entries
   }
-}
-
-/// Slots written by index from several threads; each index is written once, by one thread.
-private final class ResultSlots: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<Doc?>
-
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-
-  func store(_ doc: Doc, at index: Int) { slots[index] = doc }
-
-  var docs: [Doc] { slots.map { $0! } }
 }

@@ -8,22 +8,26 @@ import BlumeopsCore
 
 /// Turns one file's bytes into a `Doc`: UTF-8 check, frontmatter, wiki-links, in one pass.
 enum DocParser {
-  static func parse(path: String, bytes: [UInt8]) -> Doc {
-    bytes.withUnsafeBufferPointer { parse(path: path, buffer: $0) }
+  static func parse(path: String, bytes: [UInt8], parts: DocParts = .all) -> Doc {
+    bytes.withUnsafeBufferPointer { parse(path: path, buffer: $0, parts: parts) }
   }
 
-  static func parse(path: String, buffer: UnsafeBufferPointer<UInt8>) -> Doc {
+  static func parse(path: String, buffer: UnsafeBufferPointer<UInt8>, parts: DocParts = .all)
+    -> Doc
+  {
     guard let offset = UTF8Check.firstInvalidOffset(buffer) else {
-      return parse(path: path, text: buffer)
+      return parse(path: path, text: buffer, parts: parts)
     }
     // Checked as if each bad byte were U+FFFD; the finding names the first one's line.
     let repaired = Array(String(decoding: buffer, as: UTF8.self).utf8)
-    var doc = repaired.withUnsafeBufferPointer { parse(path: path, text: $0) }
+    var doc = repaired.withUnsafeBufferPointer { parse(path: path, text: $0, parts: parts) }
     doc.invalidUTF8Line = UTF8Check.line(of: offset, in: buffer)
     return doc
   }
 
-  private static func parse(path: String, text: UnsafeBufferPointer<UInt8>) -> Doc {
+  private static func parse(path: String, text: UnsafeBufferPointer<UInt8>, parts: DocParts)
+    -> Doc
+  {
     var doc = Doc(path: path)
     var body = LineCursor(text)
     var lines = LineCursor(text)
@@ -31,11 +35,14 @@ enum DocParser {
       while let line = lines.next(), !isFence(text, line) {}
       // `lines` now stands after the closing fence, if there was one.
       if let closing = lines.previous, isFence(text, closing), closing.number > 1 {
-        readFrontmatter(
-          into: &doc, yaml: UnsafeBufferPointer(rebasing: text[first.next..<closing.start]))
+        if parts.contains(.frontmatter) {
+          readFrontmatter(
+            into: &doc, yaml: UnsafeBufferPointer(rebasing: text[first.next..<closing.start]))
+        }
         body = lines
       }
     }
+    guard parts.readsLinks(path) else { return doc }
     var scanner = WikiLinkScanner()
     while let line = body.next() {
       scanner.scan(text, from: line.start, to: line.end, line: line.number)

@@ -27,16 +27,11 @@ public struct DocSet: Sendable {
     self.docsByStem = byStem
   }
 
-  /// Loads `<root>/docs`; a missing folder is an empty set.
-  public static func load(root: String) -> DocSet {
-    let docsRoot = root + "/docs"
-    var paths: [String] = []
-    collect(directory: docsRoot, relative: "", into: &paths)
-    paths.sort()
-    let docs = DocFile.parseAll(paths: paths, in: docsRoot)
-    let folders = DocFile.entries(of: docsRoot).filter(\.isDirectory).map(\.name)
-    return DocSet(
-      docs: docs, hasChangelog: FileSystem.exists(root + "/CHANGELOG.md"), folders: Set(folders))
+  /// Loads `<root>/docs` with the parts asked for; a missing folder is an empty set.
+  public static func load(root: String, parts: DocParts = .all) -> DocSet {
+    let listing = DocListing(root: root)
+    return listing.set(
+      DocFile.parseAll(paths: listing.paths, in: listing.docsRoot, parts: parts))
   }
 
   /// Parses docs given as texts, keyed by path relative to `docs/` (for tests and tools).
@@ -45,20 +40,48 @@ public struct DocSet: Sendable {
       docs: files.map { DocParser.parse(path: $0.key, bytes: $0.value) }, hasChangelog: hasChangelog
     )
   }
+}
+
+/// What `docs/` holds, before any doc is read: the doc paths in order, the folders, and whether
+/// the project has a changelog.
+struct DocListing {
+  let docsRoot: String
+  /// Relative to `docs/`, sorted.
+  let paths: [String]
+  let folders: [String]
+  let hasChangelog: Bool
+
+  init(root: String) {
+    docsRoot = root + "/docs"
+    let top = DocFile.entries(of: docsRoot)
+    var paths: [String] = []
+    Self.collect(top, in: docsRoot, relative: "", into: &paths)
+    paths.sort()
+    self.paths = paths
+    folders = top.filter(\.isDirectory).map(\.name)
+    hasChangelog = FileSystem.exists(root + "/CHANGELOG.md")
+  }
+
+  /// The set, given one parsed doc per path.
+  func set(_ docs: [Doc]) -> DocSet {
+    DocSet(docs: docs, hasChangelog: hasChangelog, folders: Set(folders))
+  }
 
   /// Folders deeper than this are not entered: a symbolic link to an ancestor would never end.
   static let maximumDepth = 32
 
   private static func collect(
-    directory: String, relative: String, depth: Int = 0, into paths: inout [String]
+    _ entries: [(name: String, isDirectory: Bool)], in directory: String, relative: String,
+    depth: Int = 0, into paths: inout [String]
   ) {
-    for entry in DocFile.entries(of: directory) {
+    for entry in entries {
       let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
       if entry.isDirectory {
         // Towncrier fragments live in changelog.d at any depth; they are never docs.
         if entry.name != "changelog.d", depth < maximumDepth {
+          let folder = directory + "/" + entry.name
           collect(
-            directory: directory + "/" + entry.name, relative: path, depth: depth + 1, into: &paths)
+            DocFile.entries(of: folder), in: folder, relative: path, depth: depth + 1, into: &paths)
         }
       } else if entry.name.hasSuffix(".md") {
         paths.append(path)

@@ -4,13 +4,16 @@
   import Darwin
 #endif
 
-/// Runs a body on the calling thread and on `threads - 1` fresh ones, and waits for all.
+/// Threads started to run one body each, joined later.
 /// Plain threads rather than Dispatch: with the concurrency runtime holding the pool, Dispatch
 /// often starts its extra thread too late to help with a few milliseconds of work.
-enum ParallelWork {
-  static func run(threads count: Int, _ body: @escaping @Sendable () -> Void) {
-    var threads: [pthread_t] = []
-    for _ in 1..<max(1, count) {
+struct ParallelWork: ~Copyable {
+  private var threads: [pthread_t] = []
+
+  /// Starts `count` threads running `body`; a thread the system refuses is simply not started.
+  static func start(_ count: Int, _ body: @escaping @Sendable () -> Void) -> ParallelWork {
+    var work = ParallelWork()
+    for _ in 0..<max(0, count) {
       let box = Unmanaged.passRetained(Box(body)).toOpaque()
       var thread = pthread_t()
       guard
@@ -25,10 +28,19 @@ enum ParallelWork {
         Unmanaged<Box>.fromOpaque(box).release()
         continue
       }
-      threads.append(thread)
+      work.threads.append(thread)
     }
-    body()
+    return work
+  }
+
+  /// Waits for every started thread to end.
+  consuming func join() {
     for thread in threads { pthread_join(thread, nil) }
+  }
+
+  /// Lets the threads end on their own.
+  consuming func detach() {
+    for thread in threads { pthread_detach(thread) }
   }
 
   private final class Box {

@@ -17,7 +17,7 @@ import Testing
     symlink(fixture.root + "/docs", fixture.root + "/docs/loop")
     let paths = fixture.docSet.docs.map(\.path)
     #expect(paths.first == "a.md")
-    #expect(paths.count == DocSet.maximumDepth + 1)
+    #expect(paths.count == DocListing.maximumDepth + 1)
   }
 
   @Test func pathsAreSortedAsWholePathsAndStemsDropOnlyTheExtension() {
@@ -25,5 +25,36 @@ import Testing
     #expect(fixture.docSet.docs.map(\.path) == ["a-c.md", "a/b.md", "v1.2.md"])
     #expect(fixture.docSet.docs.map(\.stem) == ["a-c", "b", "v1.2"])
     #expect(fixture.docSet.hasChangelog == false)
+  }
+
+  @Test func onlyThePartsAskedForAreRead() {
+    let fixture = DocsFixture([
+      "docs/how-to/how-to.md": card(body: "[[a]]"), "docs/how-to/a.md": card(body: "[[how-to]]"),
+    ])
+    func read(_ parts: DocParts) -> [(links: Int, frontmatter: Bool)] {
+      DocSet.load(root: fixture.root, parts: parts).docs.map {
+        ($0.links.count, $0.frontmatter != nil)
+      }
+    }
+    #expect(read([]).map(\.links) == [0, 0])
+    #expect(read([]).map(\.frontmatter) == [false, false])
+    #expect(read(.indexLinks).map(\.links) == [0, 1], "the index card alone")
+    #expect(read(.links).map(\.links) == [1, 1])
+    #expect(read(.links).map(\.frontmatter) == [false, false])
+    #expect(read(.frontmatter).map(\.links) == [0, 0])
+    #expect(read(.frontmatter).map(\.frontmatter) == [true, true])
+    #expect(DocSet.load(root: fixture.root).docs.map(\.links.count) == [1, 1])
+  }
+
+  @Test func aSetReadAheadIsTheSetReadInPlace() {
+    let fixture = DocsFixture(["docs/a.md": card(body: "[[b]]"), "docs/b/b.md": "no fence"])
+    let ahead = DocSetLoad(root: fixture.root, parts: .all).wait()
+    let inPlace = DocSet.load(root: fixture.root)
+    #expect(ahead.docs.map(\.path) == inPlace.docs.map(\.path))
+    #expect(ahead.docs.map(\.links) == inPlace.docs.map(\.links))
+    #expect(ahead.docs.map(\.frontmatter) == inPlace.docs.map(\.frontmatter))
+    #expect(ahead.folders == inPlace.folders)
+    let missing = DocsFixture()
+    #expect(DocSetLoad(root: missing.root, parts: .all).wait().docs.isEmpty)
   }
 }

@@ -116,4 +116,20 @@ import Testing
       result.output.hasSuffix(
         "docs-check: 2006 docs, 16 problems (links 8, index 3, filenames 1, frontmatter 4)\n"))
   }
+
+  @Test func eachCheckReadingOnlyItsPartsReportsWhatItReportsOnTheWholeSet() {
+    let whole = fixture.docSet
+    for name in DocsCheck.checks.map(\.name) + [DocsCheck.name] {
+      let parts = DocParts.read(by: name)
+      for set in [
+        DocSet.load(root: fixture.root, parts: parts),
+        DocSetLoad(root: fixture.root, parts: parts).wait(),
+      ] {
+        let report = DocsToolkit.check(name, set)
+        let expected = DocsToolkit.check(name, whole)
+        #expect(summary(report.findings) == summary(expected.findings), "\(name)")
+        #expect(report.summaryLine == expected.summaryLine, "\(name)")
+      }
+    }
+  }
 }

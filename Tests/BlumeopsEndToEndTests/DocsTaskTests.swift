@@ -72,4 +72,31 @@ import Testing
     #expect(run.stdout.contains("2 docs, 2 stale (over 30 days), 0 untracked"), "\(run.stdout)")
     #expect(run.stdout.contains("index.md          2025-01-01"))
   }
+
+  @Test func aCheckAfterATaskThatWritesDocsReadsWhatItWrote() {
+    let fixture = Self.fixture()
+    fixture.add(
+      "tasks/generate.yaml",
+      """
+      tasks:
+        generate: {run: "printf '[[elsewhere]]\\n' > docs/generated.md"}
+        checked: {depends: [generate], builtin: docs-check-links}
+      """)
+    let run = fixture.run(["checked"])
+    #expect(run.status == 1, "\(run.output)")
+    #expect(run.stdout.contains("generated.md:1: broken link `[[elsewhere]]`"), "\(run.stdout)")
+  }
+
+  @Test func twoChecksInOneRunReportAsTheyDoAlone() {
+    let fixture = Self.fixture()
+    let together = fixture.run(["run", "docs-check-links", ":::", "docs-check-frontmatter"])
+    #expect(together.status == 1, "\(together.output)")
+    for check in ["docs-check-links", "docs-check-frontmatter"] {
+      let alone = fixture.run([check])
+      for line in alone.stdout.split(separator: "\n") where line.hasPrefix("index.md") {
+        #expect(together.stdout.contains(line), "\(line)")
+      }
+      #expect(together.stdout.contains(alone.stdout.split(separator: "\n").last ?? "-"))
+    }
+  }
 }

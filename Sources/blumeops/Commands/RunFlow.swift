@@ -36,6 +36,11 @@ struct RunFlow {
       throw ReportedErrors(error, context: context, sources: sources)
     }
     let launcher = SystemLauncher()
+    let builtins = Builtins(launcher: launcher)
+    // Started before the checks below: should one of them stop the run, nothing was changed.
+    if !context.options.dryRun, let names = plan.builtinsAlone {
+      builtins.prepare(names, root: root)
+    }
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)
     let incremental = IncrementalCheck(
@@ -66,11 +71,12 @@ struct RunFlow {
         context: context)
     }
     return await execute(
-      plan, launcher: launcher, secrets: secrets, incremental: incremental, root: root)
+      plan, launcher: launcher, builtins: builtins, secrets: secrets, incremental: incremental,
+      root: root)
   }
 
   private func execute(
-    _ plan: Plan, launcher: SystemLauncher, secrets: ResolvedSecrets,
+    _ plan: Plan, launcher: SystemLauncher, builtins: Builtins, secrets: ResolvedSecrets,
     incremental: IncrementalCheck, root: String
   ) async -> Int32 {
     let store = HistoryStore(root: root)
@@ -110,7 +116,7 @@ struct RunFlow {
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
     let executor = Executor(
-      plan: plan, launcher: launcher, builtins: Builtins(launcher: launcher),
+      plan: plan, launcher: launcher, builtins: builtins,
       options: executorOptions,
       secrets: secrets,
       upToDate: incremental)
