@@ -15,6 +15,6 @@ if arguments == ["--version"] || arguments == ["-V"] {
   exit(0)
 }
 MemoryTuning.keepFreedMemory()
-MainThread.ignoreChildExits()
+MainThread.takeSignals()
 Task.detached { await CLI(arguments: arguments).runAndExit() }
 MainThread.park()

@@ -29,8 +29,9 @@ import Testing
     #expect(!fixture.exists("both-ran"))
   }
 
-  /// blumeops blocks SIGCHLD in all its threads and ignores SIGINT and SIGTERM while it runs;
-  /// none of that may reach a task, or its own children could not be waited for or stopped.
+  /// blumeops blocks SIGCHLD, SIGINT and SIGTERM in all its threads (its main thread waits for the
+  /// last two); none of that may reach a task, or its own children could not be waited for or
+  /// stopped.
   @Test func tasksStartWithNoSignalBlockedOrIgnored() {
     let fixture = Fixture([
       "tasks/main.yaml": """
@@ -59,6 +60,23 @@ import Testing
     let run = running.wait()
     #expect(run.status == 143, "\(run.output)")
     #expect(processesLeft("sleep 3012").isEmpty)
+  }
+
+  @Test func anInterruptBeforeTheRunStartsEndsBlumeopsAtOnce() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        deploy: {secrets: {TOKEN: "op://vault/item/field"}, run: touch deployed}
+      """,
+      "bin/op*": "#!/bin/bash\nexec sleep 3014\n",
+    ])
+    let running = fixture.start(["deploy"])
+    waitFor("sleep 3014", count: 1)
+    running.signal(SIGTERM)
+    let run = running.wait()
+    for pid in processesMatching("sleep 3014") { kill(pid, SIGKILL) }
+    #expect(run.status == 143, "\(run.output)")
+    #expect(!fixture.exists("deployed"))
   }
 
   @Test func aTimeoutExits124AndKillsTheWholeGroup() {

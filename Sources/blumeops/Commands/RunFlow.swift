@@ -1,6 +1,5 @@
 import BlumeopsCore
 import BlumeopsRunner
-@preconcurrency import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -121,9 +120,10 @@ struct RunFlow {
       secrets: secrets,
       upToDate: incremental)
 
-    let forwarding = SignalForwarding { executor.interrupt(signal: $0) }
+    // blumeops lives on through an interrupt, to stop its children and write the summary.
+    Interrupts.forward { executor.interrupt(signal: $0) }
     let report = await executor.run()
-    forwarding.cancel()
+    Interrupts.stopForwarding()
 
     record.end = WallClock.now()
     record.exitCode = report.exitCode
@@ -150,28 +150,6 @@ extension RunFlow {
     let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
     guard count > 0 else { return CommandLine.arguments[0] }
     return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
-}
-
-/// Forwards SIGINT and SIGTERM to the executor while a run is under way; blumeops itself ignores
-/// them so that it lives to stop its children and write the summary.
-final class SignalForwarding {
-  private let sources: [any DispatchSourceSignal]
-
-  init(_ handler: @escaping @Sendable (Int32) -> Void) {
-    var sources: [any DispatchSourceSignal] = []
-    for number in [SIGINT, SIGTERM] {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { handler(number) }
-      source.resume()
-      sources.append(source)
-    }
-    self.sources = sources
-  }
-
-  func cancel() {
-    for source in sources { source.cancel() }
   }
 }
 

@@ -1,31 +1,69 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
-/// What the main thread does while the work runs on the concurrency runtime's threads: nothing,
-/// and without waking for every child that exits.
+/// What the main thread does while the work runs on the concurrency runtime's threads: it takes
+/// the interrupts, and nothing else.
 ///
 /// An async `main` would park it in Dispatch's `dispatch_main`, which waits with every signal
 /// unblocked: each SIGCHLD then woke it, and through it Dispatch's manager thread, two needless
-/// context switches per task of a run. Children are watched on pidfds, so SIGCHLD is never needed.
+/// context switches per task of a run. Children are watched on pidfds, so SIGCHLD is never needed;
+/// SIGINT and SIGTERM are waited for here, which spares a run the thread Dispatch would start to
+/// watch them.
 enum MainThread {
-  /// Blocks SIGCHLD here, before any other thread starts, so every thread inherits the block and
-  /// the signal stays pending. Children get an empty signal mask when they are spawned.
-  static func ignoreChildExits() {
-    var childExits = sigset_t()
-    sigemptyset(&childExits)
-    sigaddset(&childExits, SIGCHLD)
-    pthread_sigmask(SIG_BLOCK, &childExits, nil)
+  /// The interrupts `park` takes.
+  private static let interrupts = [SIGINT, SIGTERM]
+
+  /// Blocks SIGCHLD, SIGINT and SIGTERM here, before any other thread starts, so every thread
+  /// inherits the block: SIGCHLD stays pending, and the interrupts wait for `park`. Children get
+  /// an empty signal mask when they are spawned.
+  static func takeSignals() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGCHLD] + interrupts { sigaddset(&signals, signal) }
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
   }
 
-  /// Waits for signals with handlers (SIGINT and SIGTERM are forwarded to the run) until the
-  /// work calls `exit`.
+  /// Hands each interrupt to `Interrupts` until the work calls `exit`.
   static func park() -> Never {
-    var waitMask = sigset_t()
-    sigemptyset(&waitMask)
-    sigaddset(&waitMask, SIGCHLD)
-    while true { sigsuspend(&waitMask) }
+    var waited = sigset_t()
+    sigemptyset(&waited)
+    for signal in interrupts { sigaddset(&waited, signal) }
+    while true {
+      let signal = sigwaitinfo(&waited, nil)
+      if signal > 0 { Interrupts.deliver(signal) }
+    }
+  }
+}
+
+/// Where SIGINT and SIGTERM go: to the run under way, which stops its tasks and reports, or else
+/// to their default action, which ends blumeops at once.
+enum Interrupts {
+  private static let handler = Mutex<(@Sendable (Int32) -> Void)?>(nil)
+
+  /// Sends every interrupt to `handler` until `stopForwarding`.
+  static func forward(to handler: @escaping @Sendable (Int32) -> Void) {
+    self.handler.withLock { $0 = handler }
+  }
+
+  static func stopForwarding() {
+    handler.withLock { $0 = nil }
+  }
+
+  static func deliver(_ number: Int32) {
+    if let handler = handler.withLock({ $0 }) {
+      handler(number)
+      return
+    }
+    signal(number, SIG_DFL)
+    var only = sigset_t()
+    sigemptyset(&only)
+    sigaddset(&only, number)
+    pthread_sigmask(SIG_UNBLOCK, &only, nil)
+    raise(number)
   }
 }
