@@ -29,10 +29,18 @@ public struct Doc: Sendable {
   public var lastReviewed: DocsDate? { frontmatter?.lastReviewed }
 
   static func stem(of path: String) -> String {
-    var name = path[...]
-    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-      name = path[path.utf8.index(after: slash)...]
+    var path = path
+    return path.withUTF8 { bytes in
+      let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+      let end = isMarkdownName(bytes) ? bytes.count - 3 : bytes.count
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]), as: UTF8.self)
     }
-    return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+  }
+
+  /// A name ending in `.md`, compared byte for byte as the file system does.
+  static func isMarkdownName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count >= 3 && bytes[bytes.count - 3] == UInt8(ascii: ".")
+      && bytes[bytes.count - 2] == UInt8(ascii: "m") && bytes[bytes.count - 1] == UInt8(ascii: "d")
   }
 }

@@ -25,24 +25,38 @@ enum DocFile {
     max(0, min(count / 16, ProcessorCount.online - reservedCores, 8) - 1)
   }
 
-  /// Entry names of a directory (without `.` and `..`), with whether each is a directory.
-  /// The entry type comes from `readdir` when the file system reports it, saving a `stat`.
-  static func entries(of directory: String) -> [(name: String, isDirectory: Bool)] {
+  /// The entries of a directory (without `.` and `..`). The entry type comes from `readdir` when
+  /// the file system reports it, saving a `stat`.
+  static func entries(of directory: String) -> [DirectoryEntry] {
     guard let handle = opendir(directory) else { return [] }
     defer { closedir(handle) }
-    var entries: [(name: String, isDirectory: Bool)] = []
+    var entries: [DirectoryEntry] = []
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      let read = withUnsafeBytes(of: entry.pointee.d_name) { raw -> DirectoryEntry? in
+        let name = raw.bindMemory(to: UInt8.self)
+        let bytes = UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0) ?? name.count)])
+        let dot = UInt8(ascii: ".")
+        if bytes.count <= 2, bytes.allSatisfy({ $0 == dot }), !bytes.isEmpty { return nil }
+        return DirectoryEntry(
+          name: String(decoding: bytes, as: UTF8.self), isDirectory: false,
+          isMarkdown: Doc.isMarkdownName(bytes))
       }
-      if name == "." || name == ".." { continue }
+      guard var read else { continue }
       let type = entry.pointee.d_type
-      let isDirectory =
+      read.isDirectory =
         type == UInt8(DT_DIR)
         || ((type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK))
-          && FileSystem.isDirectory(directory + "/" + name))
-      entries.append((name, isDirectory))
+          && FileSystem.isDirectory(directory + "/" + read.name))
+      entries.append(read)
     }
     return entries
   }
+}
+
+/// One entry of a directory listing.
+struct DirectoryEntry {
+  var name: String
+  var isDirectory: Bool
+  /// The name ends in `.md`.
+  var isMarkdown: Bool
 }

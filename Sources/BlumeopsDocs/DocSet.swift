@@ -15,10 +15,13 @@ public struct DocSet: Sendable {
     self.docs = sorted ? docs : docs.sorted { $0.path < $1.path }
     self.hasChangelog = hasChangelog
     self.folders = folders
+    // Docs come in path order, so a folder is inserted once per run of its docs.
+    var previous: Substring = ""
     for index in self.docs.indices {
       let path = self.docs[index].path
-      if let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) {
-        self.folders.insert(String(path[..<slash]))
+      if let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")), path[..<slash] != previous {
+        previous = path[..<slash]
+        self.folders.insert(String(previous))
       }
     }
     var byStem: [String: [Int]] = [:]
@@ -71,7 +74,7 @@ struct DocListing {
   static let maximumDepth = 32
 
   private static func collect(
-    _ entries: [(name: String, isDirectory: Bool)], in directory: String, relative: String,
+    _ entries: [DirectoryEntry], in directory: String, relative: String,
     depth: Int = 0, into paths: inout [String]
   ) {
     for entry in entries {
@@ -83,7 +86,7 @@ struct DocListing {
           collect(
             DocFile.entries(of: folder), in: folder, relative: path, depth: depth + 1, into: &paths)
         }
-      } else if entry.name.hasSuffix(".md") {
+      } else if entry.isMarkdown {
         paths.append(path)
       }
     }

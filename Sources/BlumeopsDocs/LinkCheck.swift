@@ -52,8 +52,8 @@ public enum LinkCheck {
   static func classify(_ link: WikiLink, in set: DocSet) -> Outcome {
     if link.isSpaced { return .problem(.spaced, candidates: []) }
     if link.isHeadingOnly { return .valid(nil) }
+    if link.isPath { return .problem(.path, candidates: []) }
     let filePart = link.filePart
-    if filePart.utf8.contains(UInt8(ascii: "/")) { return .problem(.path, candidates: []) }
     if let matches = set.docsByStem[filePart] {
       if matches.count > 1 { return .problem(.ambiguous, candidates: matches) }
       return .valid(matches[0])

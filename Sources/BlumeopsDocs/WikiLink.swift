@@ -11,20 +11,31 @@ public struct WikiLink: Sendable, Equatable {
   public let filePart: String
   /// Spaces at either end of the target, or right after the `|`.
   public let isSpaced: Bool
+  /// The file part holds a `/`: a link by path rather than by stem.
+  let isPath: Bool
 
   public init(line: Int, target: String, shown: String? = nil, isEmbed: Bool = false) {
+    let bytes = Array(target.utf8)
+    self = bytes.withUnsafeBufferPointer {
+      WikiLink(line: line, target: $0, shown: shown, isEmbed: isEmbed)
+    }
+  }
+
+  /// A link read straight from a doc's bytes: the fields every check reads are worked out here,
+  /// once, from the bytes rather than the strings.
+  init(line: Int, target: UnsafeBufferPointer<UInt8>, shown: String?, isEmbed: Bool) {
     self.line = line
-    self.target = target
+    self.target = String(decoding: target, as: UTF8.self)
     self.shown = shown
     self.isEmbed = isEmbed
-    let utf8 = target.utf8
-    if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
-      filePart = String(target[..<hash])
-    } else {
-      filePart = target
-    }
+    let hash = target.firstIndex(of: UInt8(ascii: "#")) ?? target.count
+    filePart =
+      hash == target.count
+      ? self.target
+      : String(decoding: UnsafeBufferPointer(rebasing: target[..<hash]), as: UTF8.self)
+    isPath = target[..<hash].contains(UInt8(ascii: "/"))
     isSpaced =
-      Self.isSpace(utf8.first) || Self.isSpace(utf8.last) || Self.isSpace(shown?.utf8.first)
+      Self.isSpace(target.first) || Self.isSpace(target.last) || Self.isSpace(shown?.utf8.first)
   }
 
   /// A `[[#Heading]]` link into the same doc.

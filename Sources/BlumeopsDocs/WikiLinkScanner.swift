@@ -130,6 +130,8 @@ struct WikiLinkScanner {
     }
     let isEmbed = index > lineStart && text[index - 1] == Self.bang
     links.append(
-      WikiLink(line: number, target: string(target), shown: shown.map(string), isEmbed: isEmbed))
+      WikiLink(
+        line: number, target: UnsafeBufferPointer(rebasing: text[target]),
+        shown: shown.map(string), isEmbed: isEmbed))
   }
 }

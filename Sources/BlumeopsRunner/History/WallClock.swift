@@ -37,8 +37,27 @@ public enum WallClock {
 public enum RunEnvironment {
   public static func user(_ environment: [String: String]) -> String {
     if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+    // Local accounts first: the name service would try nscd's socket and read its own
+    // configuration before reaching the same file, which costs a short run more than the rest
+    // of its history record.
+    if let name = localAccount(getuid()) { return name }
     guard let entry = getpwuid(getuid()) else { return "unknown" }
     return String(cString: entry.pointee.pw_name)
+  }
+
+  /// The name of account `uid` in a passwd file, if it is listed there.
+  static func localAccount(_ uid: uid_t, in passwd: String = "/etc/passwd") -> String? {
+    guard let bytes = FileBytes.read(passwd) else { return nil }
+    let wanted = String(uid)
+    for line in bytes.split(separator: UInt8(ascii: "\n")) {
+      let fields = line.split(
+        separator: UInt8(ascii: ":"), maxSplits: 3, omittingEmptySubsequences: false)
+      guard fields.count == 4, !fields[0].isEmpty,
+        String(decoding: fields[2], as: UTF8.self) == wanted
+      else { continue }
+      return String(decoding: fields[0], as: UTF8.self)
+    }
+    return nil
   }
 
   public static func host() -> String {
