@@ -1,3 +1,5 @@
+import BlumeopsCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -89,19 +91,7 @@ public enum RunEnvironment {
 
 /// Small file helpers for the runner's state under `.blumeops/`.
 enum FileBytes {
-  static func read(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count <= 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
-    }
-    return bytes
-  }
+  static func read(_ path: String) -> [UInt8]? { FileSystem.readBytes(path) }
 
   /// Appends with one `write` on an `O_APPEND` descriptor, so concurrent runs never interleave a line.
   @discardableResult

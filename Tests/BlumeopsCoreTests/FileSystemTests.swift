@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+@testable import BlumeopsCore
+
+@Suite struct FileSystemTests {
+  @Test(arguments: [0, 1, 255, 256, 4096, 70_000])
+  func aFileIsReadWholeWhateverItsSize(size: Int) throws {
+    let path = NSTemporaryDirectory() + "blumeops-read-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    #expect(FileSystem.readBytes(path) == bytes)
+  }
+
+  @Test func aMissingOrUnreadableFileReadsAsNil() {
+    #expect(FileSystem.readBytes("/nonexistent/blumeops") == nil)
+    #expect(FileSystem.readBytes(NSTemporaryDirectory()) == nil, "a directory")
+  }
+}
