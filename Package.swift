@@ -35,11 +35,12 @@ let package = Package(
       ],
       swiftSettings: fastStart
     ),
-    .target(name: "BlumeopsDocs", dependencies: ["BlumeopsCore"], swiftSettings: fastStart),
+    .target(
+      name: "BlumeopsDocs", dependencies: ["BlumeopsCore", "CLinux"], swiftSettings: fastStart),
     .executableTarget(
       name: "blumeops",
       dependencies: [
-        "BlumeopsCore", "BlumeopsRunner", "BlumeopsDocs",
+        "BlumeopsCore", "BlumeopsRunner", "BlumeopsDocs", "CLinux",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: fastStart

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+  import CLinux
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
@@ -6,19 +7,37 @@
 
 /// Threads started to run one body each, joined later.
 /// Plain threads rather than Dispatch: with the concurrency runtime holding the pool, Dispatch
-/// often starts its extra thread too late to help with a few milliseconds of work.
+/// often starts its extra thread too late to help with a few milliseconds of work. For the same
+/// reason each starts on a core other than the caller's (the kernel would often queue it behind
+/// its busy parent for a while), and may then run anywhere.
 struct ParallelWork: ~Copyable {
   private var threads: [pthread_t] = []
 
   /// Starts `count` threads running `body`; a thread the system refuses is simply not started.
   static func start(_ count: Int, _ body: @escaping @Sendable () -> Void) -> ParallelWork {
     var work = ParallelWork()
-    for _ in 0..<max(0, count) {
-      let box = Unmanaged.passRetained(Box(body)).toOpaque()
+    guard count > 0 else { return work }
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    #if os(Linux)
+      let cpus = clinux_allowed_cpus()
+      _ = clinux_start_elsewhere(&attributes, cpus)
+    #endif
+    for _ in 0..<count {
+      #if os(Linux)
+        let box = Unmanaged.passRetained(
+          Box {
+            clinux_allow_cpus(cpus); body()
+          }
+        ).toOpaque()
+      #else
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+      #endif
       var thread = pthread_t()
       guard
         pthread_create(
-          &thread, nil,
+          &thread, &attributes,
           { raw in
             let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
             box.body()

@@ -16,5 +16,4 @@ if arguments == ["--version"] || arguments == ["-V"] {
 }
 MemoryTuning.keepFreedMemory()
 MainThread.takeSignals()
-Task.detached { await CLI(arguments: arguments).runAndExit() }
-MainThread.park()
+MainThread.run { await CLI(arguments: arguments).runAndExit() }

@@ -6,21 +6,20 @@ import Synchronization
   import Darwin
 #endif
 
-/// What the main thread does while the work runs on the concurrency runtime's threads: it takes
-/// the interrupts, and nothing else.
+/// What the main thread does: it runs the work, and takes the interrupts.
 ///
-/// An async `main` would park it in Dispatch's `dispatch_main`, which waits with every signal
-/// unblocked: each SIGCHLD then woke it, and through it Dispatch's manager thread, two needless
-/// context switches per task of a run. Children are watched on pidfds, so SIGCHLD is never needed;
-/// SIGINT and SIGTERM are waited for here, which spares a run the thread Dispatch would start to
-/// watch them.
+/// On Linux it is the executor every task of the work prefers (see `MainExecutor`). Elsewhere the
+/// work runs on the concurrency runtime's threads while the main thread waits for interrupts.
+/// Either way it never sits in Dispatch's `dispatch_main`, which waits with every signal
+/// unblocked: each SIGCHLD woke it, and through it Dispatch's manager thread, two needless
+/// context switches per task of a run. Children are watched on pidfds, so SIGCHLD is never needed.
 enum MainThread {
-  /// The interrupts `park` takes.
-  private static let interrupts = [SIGINT, SIGTERM]
+  /// The interrupts the main thread takes.
+  static let interrupts = [SIGINT, SIGTERM]
 
   /// Blocks SIGCHLD, SIGINT and SIGTERM here, before any other thread starts, so every thread
-  /// inherits the block: SIGCHLD stays pending, and the interrupts wait for `park`. Children get
-  /// an empty signal mask when they are spawned.
+  /// inherits the block: SIGCHLD stays pending, and the interrupts wait for the main thread.
+  /// Children get an empty signal mask when they are spawned.
   static func takeSignals() {
     var signals = sigset_t()
     sigemptyset(&signals)
@@ -28,8 +27,20 @@ enum MainThread {
     pthread_sigmask(SIG_BLOCK, &signals, nil)
   }
 
-  /// Hands each interrupt to `Interrupts` until the work calls `exit`.
-  static func park() -> Never {
+  /// Runs `work` until it calls `exit`.
+  static func run(_ work: @escaping @Sendable () async -> Never) -> Never {
+    #if os(Linux)
+      if let executor = MainExecutor(signals: interrupts) {
+        Task.detached(executorPreference: executor) { await work() }
+        executor.run()
+      }
+    #endif
+    Task.detached { await work() }
+    park()
+  }
+
+  /// Hands each interrupt to `Interrupts`, forever.
+  private static func park() -> Never {
     var waited = sigset_t()
     sigemptyset(&waited)
     for signal in interrupts { sigaddset(&waited, signal) }
