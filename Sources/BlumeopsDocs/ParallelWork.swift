@@ -26,14 +26,14 @@ struct ParallelWork: ~Copyable {
     #endif
     for _ in 0..<count {
       #if os(Linux)
-        let box = Unmanaged.passRetained(
-          Box {
-            clinux_allow_cpus(cpus); body()
-          }
-        ).toOpaque()
+        let run: @Sendable () -> Void = {
+          clinux_allow_cpus(cpus)
+          body()
+        }
       #else
-        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        let run = body
       #endif
+      let box = Unmanaged.passRetained(Box(run)).toOpaque()
       var thread = pthread_t()
       guard
         pthread_create(
