@@ -43,7 +43,7 @@ enum DocParser {
       }
     }
     guard parts.readsLinks(path) else { return doc }
-    var scanner = WikiLinkScanner()
+    var scanner = WikiLinkScanner(capacity: openings(in: text))
     while let line = body.next() {
       scanner.scan(text, from: line.start, to: line.end, line: line.number)
     }
@@ -69,6 +69,25 @@ enum DocParser {
       if message.hasPrefix("invalid YAML: ") { message.removeFirst("invalid YAML: ".count) }
       doc.frontmatterError = FrontmatterError(line: error.position.line + 1, message: message)
     }
+  }
+
+  /// How many `[[` the text holds: room for every link at once, rather than growing the list
+  /// (and copying it) several times per doc.
+  private static func openings(in text: UnsafeBufferPointer<UInt8>) -> Int {
+    guard var cursor = text.baseAddress else { return 0 }
+    let end = cursor + text.count
+    var count = 0
+    while cursor < end,
+      let found = memchr(cursor, Int32(UInt8(ascii: "[")), end - cursor)?.assumingMemoryBound(
+        to: UInt8.self)
+    {
+      cursor = UnsafePointer(found) + 1
+      if cursor < end, cursor.pointee == UInt8(ascii: "[") {
+        count += 1
+        cursor += 1
+      }
+    }
+    return count
   }
 
   /// A line that is exactly `---`.

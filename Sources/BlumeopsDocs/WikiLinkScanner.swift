@@ -12,6 +12,10 @@ struct WikiLinkScanner {
   private var fence: (character: UInt8, length: Int)?
   private(set) var links: [WikiLink] = []
 
+  init(capacity: Int = 0) {
+    links.reserveCapacity(capacity)
+  }
+
   /// Scans `text[start..<end]` (one line, without its line break) numbered `number`.
   mutating func scan(
     _ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line number: Int
