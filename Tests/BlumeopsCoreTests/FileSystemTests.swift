@@ -18,3 +18,14 @@ import Testing
     #expect(FileSystem.readBytes(NSTemporaryDirectory()) == nil, "a directory")
   }
 }
+
+@Suite struct AbsolutePathTests {
+  @Test(arguments: [
+    ("a/b", "/x", "/x/a/b"), ("../..", "/x/y", "/"), ("/a/./b//c/..", "/ignored", "/a/b"),
+    ("..", "/", "/"), ("", "/x", "/x"), ("a/../../b", "/x/y", "/x/b"), ("é/ü", "/", "/é/ü"),
+    (".", "/x/", "/x"), ("../a", "/", "/a"), ("a/...", "/x", "/x/a/..."),
+  ])
+  func pathsAreResolvedAgainstTheBase(path: String, base: String, expected: String) {
+    #expect(FileSystem.absolute(path, from: base) == expected)
+  }
+}
