@@ -35,22 +35,26 @@ public struct TaskDefinition: Sendable {
     public var script: String? = nil
   }
 
-  private final class Box: @unchecked Sendable {
+  @usableFromInline final class Box: @unchecked Sendable {
     // Mutated only by the writable subscript below, after a uniqueness check: never shared.
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
+    @usableFromInline var fields: Fields
+    @usableFromInline init(_ fields: Fields) { self.fields = fields }
   }
 
-  private var box: Box
+  @usableFromInline var box: Box
 
   public init(name: String, location: SourceLocation) {
     box = Box(Fields(name: name, location: location))
   }
 
+  // Inlined, so that each `definition.field` compiles to a plain field access: otherwise every
+  // key path is built at run time, and the first of each cost a run-time type lookup.
+  @inlinable @inline(__always)
   public subscript<Value>(dynamicMember path: KeyPath<Fields, Value>) -> Value {
     box.fields[keyPath: path]
   }
 
+  @inlinable @inline(__always)
   public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
     get { box.fields[keyPath: path] }
     set {
