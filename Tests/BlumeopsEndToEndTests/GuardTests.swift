@@ -21,6 +21,32 @@ import Testing
     #expect(!fixture.exists("applied"))
   }
 
+  @Test func ctrlCAtAPromptEndsBlumeopsAtOnce() {
+    let fixture = Fixture(["tasks/main.yaml": Self.confirmTasks])
+    let running = fixture.start(["shutoff"], throughTerminal: true, stdinStaysOpen: true)
+    func blumeops() -> [Int32] {
+      processesMatching(RunningBinary.binaryPath + " shutoff").filter {
+        (Fixture.read("/proc/\($0)/comm") ?? "").hasPrefix("blumeops")
+      }
+    }
+    for _ in 0..<100 where !(Fixture.read(running.stdoutPath) ?? "").contains("[y/N]") {
+      usleep(50_000)
+    }
+    let asking = blumeops()
+    #expect(!asking.isEmpty, "no prompt: \(Fixture.read(running.stdoutPath) ?? "")")
+    for pid in asking { kill(pid, SIGINT) }
+    var left = asking
+    for _ in 0..<40 where !left.isEmpty {
+      usleep(50_000)
+      left = blumeops()
+    }
+    for pid in left { kill(pid, SIGKILL) }
+    kill(running.pid, SIGKILL)
+    _ = running.wait()
+    #expect(left.isEmpty, "blumeops still waited for an answer")
+    #expect(!fixture.exists("off"))
+  }
+
   @Test func yesAnswersTheConfirmation() {
     let fixture = Fixture(["tasks/main.yaml": Self.confirmTasks])
     #expect(fixture.run(["--yes", "up"]).status == 0)

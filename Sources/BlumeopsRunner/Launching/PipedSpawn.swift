@@ -9,7 +9,7 @@
   /// thread, its monitor, its readers — which on 1,000 one-line tasks at `-j 4` weighed as much
   /// as a third of make's whole run. This path does what the piped mode needs and no more: the
   /// child gets `/dev/null` as stdin, two pipes, its own process group, an empty signal mask and
-  /// default signal handlers (blumeops ignores SIGINT and SIGTERM itself), the requested
+  /// default signal handlers (blumeops blocks SIGINT and SIGTERM itself), the requested
   /// directory, and no other descriptor.
   enum PipedSpawn {
     /// False where this path cannot work (glibc before 2.34, a kernel without pidfds): the

@@ -65,6 +65,20 @@ enum Interrupts {
     handler.withLock { $0 = nil }
   }
 
+  /// Runs `body` (a blocking read of the terminal, say) with the interrupts unblocked on this
+  /// thread: before a run is under way they take their default action, and must not wait until
+  /// `body` returns, as they would while the main thread is busy.
+  static func takeDefaultActionDuring<T, Failure: Error>(_ body: () throws(Failure) -> T)
+    throws(Failure) -> T
+  {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in MainThread.interrupts { sigaddset(&signals, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    defer { pthread_sigmask(SIG_BLOCK, &signals, nil) }
+    return try body()
+  }
+
   static func deliver(_ number: Int32) {
     if let handler = handler.withLock({ $0 }) {
       handler(number)

@@ -19,6 +19,8 @@ struct RunningBinary {
   let pid: pid_t
   let stdoutPath: String
   let stderrPath: String
+  /// The writing end of a stdin that never ends (a FIFO), held until `wait` returns.
+  var openStdin: Int32 = -1
 
   static var binaryPath: String {
     let testBinary = CommandLine.arguments[0]
@@ -32,20 +34,27 @@ struct RunningBinary {
   }
 
   /// `throughTerminal` runs the binary inside `script(1)`, so its stdout and stderr are a
-  /// pseudo-terminal (both then arrive in `stdout`).
+  /// pseudo-terminal (both then arrive in `stdout`). `stdinStaysOpen` gives it a stdin that
+  /// neither holds data nor ends, like a terminal nobody types at.
   static func start(
     _ arguments: [String], in directory: String, environment: [String: String], stdin: String?,
-    throughTerminal: Bool = false
+    throughTerminal: Bool = false, stdinStaysOpen: Bool = false
   ) -> RunningBinary {
     let scratch = Fixture.makeTemporaryDirectory(prefix: "run")
     let stdoutPath = scratch + "/stdout"
     let stderrPath = scratch + "/stderr"
     let stdinPath = scratch + "/stdin"
-    _ = Fixture.write(stdin ?? "", to: stdinPath)
+    var openStdin: Int32 = -1
+    if stdinStaysOpen {
+      mkfifo(stdinPath, 0o600)
+      openStdin = open(stdinPath, O_RDWR | O_CLOEXEC)
+    } else {
+      _ = Fixture.write(stdin ?? "", to: stdinPath)
+    }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(
-      &actions, 0, stdin == nil ? "/dev/null" : stdinPath, O_RDONLY, 0)
+      &actions, 0, stdin == nil && !stdinStaysOpen ? "/dev/null" : stdinPath, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var attributes = posix_spawnattr_t()
@@ -80,7 +89,8 @@ struct RunningBinary {
     let result = posix_spawn(
       &pid, "/usr/bin/env", &actions, &attributes, &cArguments, &cEnvironment)
     precondition(result == 0, "cannot start \(binaryPath): \(result)")
-    return RunningBinary(pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath)
+    return RunningBinary(
+      pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath, openStdin: openStdin)
   }
 
   func signal(_ number: Int32) { kill(pid, number) }
@@ -88,6 +98,7 @@ struct RunningBinary {
   func wait() -> BinaryRun {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    if openStdin >= 0 { close(openStdin) }
     let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return BinaryRun(
       status: code, stdout: Fixture.read(stdoutPath) ?? "", stderr: Fixture.read(stderrPath) ?? "")

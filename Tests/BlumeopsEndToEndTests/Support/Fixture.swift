@@ -66,11 +66,12 @@ struct Fixture {
 
   func start(
     _ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:],
-    stdin: String? = nil, throughTerminal: Bool = false
+    stdin: String? = nil, throughTerminal: Bool = false, stdinStaysOpen: Bool = false
   ) -> RunningBinary {
     RunningBinary.start(
       arguments, in: subdirectory.isEmpty ? root : root + "/" + subdirectory,
-      environment: environment(extra), stdin: stdin, throughTerminal: throughTerminal)
+      environment: environment(extra), stdin: stdin, throughTerminal: throughTerminal,
+      stdinStaysOpen: stdinStaysOpen)
   }
 
   func read(_ path: String) -> String? { Fixture.read(root + "/" + path) }
