@@ -15,9 +15,9 @@ final class DocParsing: @unchecked Sendable {
   private let folder: Int32
   private let next = Atomic<Int>(0)
   private let slots: UnsafeMutableBufferPointer<Doc?>
+  /// Docs parsed so far, under `gate`.
   private var finished = 0
-  private var lock = pthread_mutex_t()
-  private var allFinished = pthread_cond_t()
+  private let gate = Gate()
 
   /// Paths relative to `directory`, which stays open until the parsing is released.
   init(paths: [String], in directory: String, parts: DocParts) {
@@ -26,16 +26,12 @@ final class DocParsing: @unchecked Sendable {
     folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     slots = .allocate(capacity: paths.count)
     slots.initialize(repeating: nil)
-    pthread_mutex_init(&lock, nil)
-    pthread_cond_init(&allFinished, nil)
   }
 
   deinit {
     if folder >= 0 { close(folder) }
     slots.deinitialize()
     slots.deallocate()
-    pthread_cond_destroy(&allFinished)
-    pthread_mutex_destroy(&lock)
   }
 
   /// Claims and parses docs until none is left unclaimed.
@@ -56,18 +52,13 @@ final class DocParsing: @unchecked Sendable {
       }
       parsed += 1
     }
-    pthread_mutex_lock(&lock)
-    finished += parsed
-    if finished == paths.count { pthread_cond_broadcast(&allFinished) }
-    pthread_mutex_unlock(&lock)
+    gate.change { finished += parsed }
   }
 
   /// Helps, then waits for the docs other threads claimed; one `Doc` per path, in order.
   func docs() -> [Doc] {
     help()
-    pthread_mutex_lock(&lock)
-    while finished < paths.count { pthread_cond_wait(&allFinished, &lock) }
-    pthread_mutex_unlock(&lock)
+    gate.wait { finished == paths.count ? () : nil }
     return slots.map { $0! }
   }
 }
