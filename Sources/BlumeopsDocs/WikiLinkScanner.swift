@@ -61,7 +61,9 @@ struct WikiLinkScanner {
     _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ number: Int
   ) {
     var index = start
-    while index < end {
+    while true {
+      index = Self.nextOpeningOrBacktick(text, index, end)
+      guard index < end else { break }
       let byte = text[index]
       if byte == Self.backtick {
         index = Self.skipCodeSpan(text, index, end)
@@ -71,6 +73,32 @@ struct WikiLinkScanner {
         index += 1
       }
     }
+  }
+
+  /// The first index from `index` (or `end`) holding a `[` or a backtick. Most text holds
+  /// neither, so it is skipped eight bytes at a time: byte by byte, this scan was the largest
+  /// share of reading a doc.
+  private static func nextOpeningOrBacktick(
+    _ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int
+  ) -> Int {
+    var index = index
+    if let base = UnsafeRawPointer(text.baseAddress) {
+      while index + 8 <= end {
+        let word = (base + index).loadUnaligned(as: UInt64.self)
+        if holds(word, open) || holds(word, backtick) { break }
+        index += 8
+      }
+    }
+    while index < end, text[index] != open, text[index] != backtick { index += 1 }
+    return index
+  }
+
+  /// Whether any of the eight bytes of `word` is `byte` (the classic zero-byte test on
+  /// `word ^ byte…byte`).
+  private static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let difference = word ^ (ones &* UInt64(byte))
+    return (difference &- ones) & ~difference & (ones &* 0x80) != 0
   }
 
   /// Past the code span opening at `index`, or past its backticks when nothing closes it.

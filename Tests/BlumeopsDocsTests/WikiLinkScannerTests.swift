@@ -68,4 +68,17 @@ import Testing
     #expect(doc.links.map(\.line) == [5, 9])
     #expect(doc.title == "T")
   }
+
+  @Test func whereALineStartsOrALinkFallsChangesNothing() {
+    // Text is skipped eight bytes at a time: every offset of a link and of a code span against
+    // those steps must read alike.
+    let line = "see [[a-doc|A]] and `[[not-a-link]]` then ![[img.png]] [x] [[b#H]]"
+    let expected = targets(line)
+    #expect(expected == ["a-doc", "img.png", "b#H"])
+    for padding in 0..<17 {
+      let padded = String(repeating: "x", count: padding) + line
+      #expect(targets(padded) == expected, "\(padding)")
+      #expect(targets(padded + "\n" + padded) == expected + expected, "\(padding)")
+    }
+  }
 }
