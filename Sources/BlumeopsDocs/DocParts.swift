@@ -35,7 +35,7 @@ public struct DocParts: OptionSet, Sendable, Hashable {
   }
 
   /// `<category>/<category>.md` for one of the four categories.
-  static func isIndexCard(_ path: String) -> Bool {
-    IndexCheck.categories.contains { path == "\($0)/\($0).md" }
-  }
+  static func isIndexCard(_ path: String) -> Bool { indexCards.contains(path) }
+
+  private static let indexCards = IndexCheck.categories.map { "\($0)/\($0).md" }
 }
