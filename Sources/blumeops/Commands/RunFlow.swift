@@ -36,7 +36,8 @@ struct RunFlow {
     }
     let launcher = SystemLauncher()
     let builtins = Builtins(launcher: launcher)
-    // Started before the checks below: should one of them stop the run, nothing was changed.
+    // Reading ahead changes nothing, so it starts before the checks below: should one of them
+    // stop the run, what was read is simply dropped.
     if !context.options.dryRun, let names = plan.builtinsAlone {
       builtins.prepare(names, root: root)
     }
