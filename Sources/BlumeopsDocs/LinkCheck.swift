@@ -9,14 +9,17 @@ public enum LinkCheck {
     var linked = [Bool](repeating: false, count: set.docs.count)
     var suggester = StemSuggester(stems: set.docsByStem.keys)
     var linkCount = 0
-    for (source, doc) in set.docs.enumerated() {
-      linkCount += doc.links.count
-      for link in doc.links {
-        switch classify(link, in: set) {
+    // By index: a `for … in` over the docs and their links copied every link it visited.
+    for source in set.docs.indices {
+      let links = set.docs[source].links
+      linkCount += links.count
+      for index in links.indices {
+        switch classify(links[index], in: set) {
         case .valid(let target?): if target != source { linked[target] = true }
         case .valid(nil): break
         case .problem(let kind, let candidates):
-          var finding = DocsFinding(kind, path: doc.path, line: link.line)
+          let link = links[index]
+          var finding = DocsFinding(kind, path: set.docs[source].path, line: link.line)
           finding.target = link.target
           finding.written = link.written
           if kind == .ambiguous { finding.candidates = candidates.map { set.docs[$0].path } }

@@ -23,19 +23,21 @@ public struct WikiLink: Sendable, Equatable {
 
   /// A link read straight from a doc's bytes: the fields every check reads are worked out here,
   /// once, from the bytes rather than the strings.
-  init(line: Int, target: UnsafeBufferPointer<UInt8>, shown: String?, isEmbed: Bool) {
+  init(line: Int, target bytes: UnsafeBufferPointer<UInt8>, shown: String?, isEmbed: Bool) {
+    // Worked out into locals and stored once: reading `self` while it is being built made the
+    // compiler copy the whole link.
+    let target = String(decoding: bytes, as: UTF8.self)
+    let hash = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
     self.line = line
-    self.target = String(decoding: target, as: UTF8.self)
     self.shown = shown
     self.isEmbed = isEmbed
-    let hash = target.firstIndex(of: UInt8(ascii: "#")) ?? target.count
     filePart =
-      hash == target.count
-      ? self.target
-      : String(decoding: UnsafeBufferPointer(rebasing: target[..<hash]), as: UTF8.self)
-    isPath = target[..<hash].contains(UInt8(ascii: "/"))
+      hash == bytes.count
+      ? target : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<hash]), as: UTF8.self)
+    self.target = target
+    isPath = bytes[..<hash].contains(UInt8(ascii: "/"))
     isSpaced =
-      Self.isSpace(target.first) || Self.isSpace(target.last) || Self.isSpace(shown?.utf8.first)
+      Self.isSpace(bytes.first) || Self.isSpace(bytes.last) || Self.isSpace(shown?.utf8.first)
   }
 
   /// A `[[#Heading]]` link into the same doc.
