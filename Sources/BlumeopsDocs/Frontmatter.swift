@@ -54,10 +54,11 @@ public struct Frontmatter: Sendable, Equatable {
   /// A list of scalars, or one scalar; duplicates dropped, order kept.
   private static func tags(_ value: YAMLNode) -> [String] {
     let items = value.sequence ?? [value]
-    var seen = Set<String>()
     var tags: [String] = []
+    tags.reserveCapacity(items.count)
+    // A doc has a handful of tags: looking through them beats hashing each into a set.
     for item in items {
-      guard let text = item.scalar, !item.isNull, !text.isEmpty, seen.insert(text).inserted else {
+      guard let text = item.scalar, !item.isNull, !text.isEmpty, !tags.contains(text) else {
         continue
       }
       tags.append(text)
