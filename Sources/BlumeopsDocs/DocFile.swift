@@ -8,13 +8,10 @@ import BlumeopsCore
 
 /// Reads and parses doc files, in parallel: each file is independent and most of the cost.
 enum DocFile {
-  /// One `Doc` per relative path, in the same order, with the parts asked for; `helpers` threads
-  /// are started to help.
-  static func parseAll(
-    paths: [String], in directory: String, parts: DocParts = .all, helpers: Int? = nil
-  ) -> [Doc] {
+  /// One `Doc` per relative path, in the same order, with the parts asked for.
+  static func parseAll(paths: [String], in directory: String, parts: DocParts = .all) -> [Doc] {
     let parsing = DocParsing(paths: paths, in: directory, parts: parts)
-    let helping = ParallelWork.start(helpers ?? helpersFor(paths.count)) { parsing.help() }
+    let helping = ParallelWork.start(helpersFor(paths.count)) { parsing.help() }
     let docs = parsing.docs()
     helping.join()
     return docs

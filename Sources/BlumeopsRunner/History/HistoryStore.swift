@@ -39,7 +39,7 @@ public struct HistoryStore: Sendable {
   /// Every run, oldest first. A run whose end was never written reads as `interrupted`
   /// (or `running` while its process is still alive).
   public func records() -> [RunRecord] {
-    guard let bytes = FileBytes.read(historyFile) else { return [] }
+    guard let bytes = FileSystem.readBytes(historyFile) else { return [] }
     var records: [RunRecord] = []
     var positions: [String: Int] = [:]
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
@@ -91,7 +91,7 @@ public struct HistoryStore: Sendable {
   }
 
   public func read(_ path: String) -> String? {
-    FileBytes.read(path).map { String(decoding: $0, as: UTF8.self) }
+    FileSystem.readBytes(path).map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Parses `2026-11-22T23:55:01Z`.

@@ -49,7 +49,7 @@ public enum RunEnvironment {
 
   /// The name of account `uid` in a passwd file, if it is listed there.
   static func localAccount(_ uid: uid_t, in passwd: String = "/etc/passwd") -> String? {
-    guard let bytes = FileBytes.read(passwd) else { return nil }
+    guard let bytes = FileSystem.readBytes(passwd) else { return nil }
     let wanted = String(uid)
     for line in bytes.split(separator: UInt8(ascii: "\n")) {
       let fields = line.split(
@@ -83,7 +83,7 @@ public enum RunEnvironment {
   }
 
   private static func readTrimmed(_ path: String) -> String? {
-    guard let bytes = FileBytes.read(path) else { return nil }
+    guard let bytes = FileSystem.readBytes(path) else { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
     return text.split(separator: "\n").first.map(String.init)
   }
@@ -91,8 +91,6 @@ public enum RunEnvironment {
 
 /// Small file helpers for the runner's state under `.blumeops/`.
 enum FileBytes {
-  static func read(_ path: String) -> [UInt8]? { FileSystem.readBytes(path) }
-
   /// Appends with one `write` on an `O_APPEND` descriptor, so concurrent runs never interleave a line.
   @discardableResult
   static func append(_ text: String, to path: String) -> Bool {

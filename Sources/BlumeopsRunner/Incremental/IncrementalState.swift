@@ -20,7 +20,7 @@ public struct IncrementalState: Sendable {
     for pattern in sources {
       for file in Glob.expand(pattern, in: task.directory) {
         hasher.add(file)
-        hasher.add(FileBytes.read(task.directory + "/" + file) ?? [])
+        hasher.add(FileSystem.readBytes(task.directory + "/" + file) ?? [])
       }
     }
     return hasher.hex
@@ -28,7 +28,9 @@ public struct IncrementalState: Sendable {
 
   public func isUpToDate(_ task: PlannedTask, sources: [String], outputs: [String]) -> Bool {
     guard let current = fingerprint(task, sources: sources),
-      let recorded = FileBytes.read(stateFile(task)).map({ String(decoding: $0, as: UTF8.self) }),
+      let recorded = FileSystem.readBytes(stateFile(task)).map({
+        String(decoding: $0, as: UTF8.self)
+      }),
       recorded == current
     else { return false }
     return outputs.allSatisfy { !Glob.expand($0, in: task.directory).isEmpty }

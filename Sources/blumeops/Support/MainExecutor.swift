@@ -22,9 +22,7 @@
 
     /// Nil when the descriptors it needs cannot be made.
     init?(signals numbers: [Int32]) {
-      var set = sigset_t()
-      sigemptyset(&set)
-      for number in numbers { sigaddset(&set, number) }
+      var set = MainThread.set(of: numbers)
       let signals = clinux_signalfd(&set)
       let wakeup = clinux_eventfd()
       guard signals >= 0, wakeup >= 0 else {
@@ -52,17 +50,19 @@
     /// Runs jobs as they come, handing each interrupt to `Interrupts` while there is none;
     /// the work ends the process with `exit`.
     func run() -> Never {
+      // The queue and the batch trade buffers, so neither is allocated again per batch.
+      var batch: [UnownedJob] = []
       while true {
-        let batch = queue.withLock { queue in
-          defer { queue.jobs.removeAll(keepingCapacity: true) }
-          queue.waiting = queue.jobs.isEmpty
-          return queue.jobs
+        queue.withLock { queue in
+          swap(&batch, &queue.jobs)
+          queue.waiting = batch.isEmpty
         }
         if batch.isEmpty {
           wait()
           continue
         }
         for job in batch { job.runSynchronously(on: asUnownedTaskExecutor()) }
+        batch.removeAll(keepingCapacity: true)
       }
     }
 
@@ -76,10 +76,11 @@
         var count: UInt64 = 0
         _ = read(wakeup, &count, 8)
       }
-      while descriptors[1].revents != 0 {
-        let number = clinux_read_signal(signals)
-        guard number > 0 else { break }
+      guard descriptors[1].revents != 0 else { return }
+      var number = clinux_read_signal(signals)
+      while number > 0 {
         Interrupts.deliver(Int32(number))
+        number = clinux_read_signal(signals)
       }
     }
   }

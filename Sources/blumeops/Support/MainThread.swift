@@ -21,10 +21,16 @@ enum MainThread {
   /// inherits the block: SIGCHLD stays pending, and the interrupts wait for the main thread.
   /// Children get an empty signal mask when they are spawned.
   static func takeSignals() {
+    var signals = set(of: [SIGCHLD] + interrupts)
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+  }
+
+  /// The signal set holding `numbers`.
+  static func set(of numbers: [Int32]) -> sigset_t {
     var signals = sigset_t()
     sigemptyset(&signals)
-    for signal in [SIGCHLD] + interrupts { sigaddset(&signals, signal) }
-    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    for number in numbers { sigaddset(&signals, number) }
+    return signals
   }
 
   /// Runs `work` until it calls `exit`.
@@ -41,9 +47,7 @@ enum MainThread {
 
   /// Hands each interrupt to `Interrupts`, forever.
   private static func park() -> Never {
-    var waited = sigset_t()
-    sigemptyset(&waited)
-    for signal in interrupts { sigaddset(&waited, signal) }
+    var waited = set(of: interrupts)
     while true {
       let signal = sigwaitinfo(&waited, nil)
       if signal > 0 { Interrupts.deliver(signal) }
@@ -71,9 +75,7 @@ enum Interrupts {
   static func takeDefaultActionDuring<T, Failure: Error>(_ body: () throws(Failure) -> T)
     throws(Failure) -> T
   {
-    var signals = sigset_t()
-    sigemptyset(&signals)
-    for signal in MainThread.interrupts { sigaddset(&signals, signal) }
+    var signals = MainThread.set(of: MainThread.interrupts)
     pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     defer { pthread_sigmask(SIG_BLOCK, &signals, nil) }
     return try body()
@@ -85,9 +87,7 @@ enum Interrupts {
       return
     }
     signal(number, SIG_DFL)
-    var only = sigset_t()
-    sigemptyset(&only)
-    sigaddset(&only, number)
+    var only = MainThread.set(of: [number])
     pthread_sigmask(SIG_UNBLOCK, &only, nil)
     raise(number)
   }
