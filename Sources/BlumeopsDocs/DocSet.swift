@@ -59,8 +59,7 @@ struct DocListing {
     let top = DocFile.entries(of: docsRoot)
     var paths: [String] = []
     Self.collect(top, in: docsRoot, relative: "", into: &paths)
-    paths.sort()
-    self.paths = paths
+    self.paths = PathOrder.sorted(paths)
     folders = top.filter(\.isDirectory).map(\.name)
     hasChangelog = FileSystem.exists(root + "/CHANGELOG.md")
   }

@@ -5,7 +5,7 @@ public enum TaskLoader {
     _ files: [TaskSourceFile], root: String, builtins: [String]
   ) -> (catalog: TaskCatalog, errors: [BlumeopsError]) {
     var errors: [BlumeopsError] = []
-    var sources: [String: String] = [:]
+    var sources = [String: String](minimumCapacity: files.count)
     var raws: [RawTask] = []
     var scriptTasks: [TaskDefinition] = []
     for file in files {

@@ -16,13 +16,20 @@ public struct ParameterValues: Sendable, Hashable {
     order.compactMap { name in
       guard let list = values[name], !list.isEmpty else { return nil }
       return EnvironmentVariable(
-        "usage_" + name.replacing("-", with: "_"), list.joined(separator: " "))
+        "usage_" + Self.underscored(name), list.joined(separator: " "))
     }
+  }
+
+  /// `name` with each `-` as `_`, byte by byte: the generic `replacing` first instantiated the
+  /// string-processing types at run time, on every run.
+  static func underscored(_ name: String) -> String {
+    String(
+      decoding: name.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
   }
 
   /// Values as options for a built-in: each parameter's values joined by spaces.
   public var options: [String: String] {
-    var result: [String: String] = [:]
+    var result = [String: String](minimumCapacity: values.count)
     for (name, list) in values where !list.isEmpty { result[name] = list.joined(separator: " ") }
     return result
   }

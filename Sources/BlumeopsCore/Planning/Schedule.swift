@@ -30,16 +30,18 @@ public struct Schedule: Sendable {
   public init(plan: Plan, keepGoing: Bool = false) {
     let count = plan.nodes.count
     self.keepGoing = keepGoing
-    dependencies = plan.nodes.map(\.dependencies)
-    after = plan.nodes.map(\.after)
+    // Closures rather than key paths: each key path literal here was built at run time on first
+    // use, a cost every run paid before its first task.
+    dependencies = plan.nodes.map { $0.dependencies }
+    after = plan.nodes.map { $0.after }
     prerequisites = plan.nodes.map { Array(Set($0.dependencies + $0.after)) }
-    exclusive = plan.nodes.map(\.task.interactive)
+    exclusive = plan.nodes.map { $0.task.interactive }
     var reverse = [[Int]](repeating: [], count: count)
     for (index, required) in prerequisites.enumerated() {
       for prerequisite in required { reverse[prerequisite].append(index) }
     }
     dependents = reverse
-    waiting = prerequisites.map(\.count)
+    waiting = prerequisites.map { $0.count }
     states = [State](repeating: .pending, count: count)
     started = [Bool](repeating: false, count: count)
     for index in 0..<count where waiting[index] == 0 { resolve(index) }

@@ -12,7 +12,7 @@ public final class Masker: Sendable {
   private let patterns = Mutex<[[UInt8]]>([])
   private let count = Atomic<Int>(0)
 
-  public init(_ values: some Sequence<String> = [String]()) {
+  public init(_ values: [String] = []) {
     for value in values { add(value) }
   }
 

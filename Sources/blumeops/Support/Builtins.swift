@@ -21,7 +21,14 @@ final class Builtins: BuiltinHandler {
     let docsNames = names.filter(Self.names.contains)
     guard !docsNames.isEmpty else { return }
     let parts = docsNames.reduce(into: DocParts()) { $0.formUnion(DocParts.read(by: $1)) }
-    readAhead.withLock { $0 = $0 ?? DocSetLoad(root: root, parts: parts) }
+    readAhead.withLock {
+      guard $0 == nil else { return }
+      let load = DocSetLoad(root: root, parts: parts)
+      // Kept until the process exits, which is soon: freeing every doc and link one by one on
+      // the way out cost more than the check of a small tree.
+      _ = Unmanaged.passRetained(load)
+      $0 = load
+    }
   }
 
   func run(_ name: String, options: [String: String], context: BuiltinContext) async -> Int32 {

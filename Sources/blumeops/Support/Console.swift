@@ -31,8 +31,7 @@ enum Console {
   static func environment() -> [String: String] {
     var count = 0
     while environ[count] != nil { count += 1 }
-    var result: [String: String] = [:]
-    result.reserveCapacity(count)
+    var result = [String: String](minimumCapacity: count)
     for index in 0..<count {
       let entry = UnsafeRawPointer(environ[index]!).assumingMemoryBound(to: UInt8.self)
       let text = UnsafeBufferPointer(start: entry, count: strlen(environ[index]!))
