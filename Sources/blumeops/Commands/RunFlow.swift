@@ -91,7 +91,10 @@ struct RunFlow {
     store.begin(record)
 
     let options = context.options
-    var childEnvironment = context.environment
+    // Filled afresh rather than copied on write: the standard library's copy of a dictionary
+    // looked its key's conformances up at run time, a full scan on the first run of a process.
+    var childEnvironment = [String: String](minimumCapacity: context.environment.count + 3)
+    for (name, value) in context.environment { childEnvironment[name] = value }
     childEnvironment["BLUMEOPS_BIN"] = Self.executablePath
     // Task output goes through a pipe (for the logs and the masking), so tools that colour only
     // a terminal would go grey; when blumeops itself may colour, say so by the common convention.
