@@ -78,6 +78,15 @@ static inline int clinux_start_elsewhere(pthread_attr_t *attributes, clinux_cpus
   return pthread_attr_setaffinity_np(attributes, sizeof cpus.set, &cpus.set);
 }
 
+/// A hint, inside a busy-wait loop, that the thread is spinning.
+static inline void clinux_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
 /// Lets the calling thread run on `cpus`.
 static inline void clinux_allow_cpus(clinux_cpus cpus) {
   if (cpus.valid) sched_setaffinity(0, sizeof cpus.set, &cpus.set);
