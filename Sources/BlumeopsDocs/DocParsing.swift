@@ -55,6 +55,11 @@ final class DocParsing: @unchecked Sendable {
     gate.change { finished += parsed }
   }
 
+  /// Leaves every doc not yet claimed unclaimed, for good.
+  func stop() {
+    next.store(paths.count, ordering: .relaxed)
+  }
+
   /// Helps, then waits for the docs other threads claimed; one `Doc` per path, in order.
   func docs() -> [Doc] {
     help()

@@ -14,6 +14,13 @@ struct Project {
   static func load(_ options: RunnerOptions, environment: [String: String]) throws(BlumeopsError)
     -> Project
   {
+    try load(locate(options, environment: environment))
+  }
+
+  /// Where the project is, without reading its task files.
+  static func locate(_ options: RunnerOptions, environment: [String: String])
+    throws(BlumeopsError) -> TaskDirectory
+  {
     let cwd = FileSystem.currentDirectory()
     let directory: TaskDirectory
     if let tasksDirectory = options.tasksDirectory {
@@ -30,6 +37,11 @@ struct Project {
       guard let found = TaskDirectory.locate(from: cwd) else { throw .noProject(directory: cwd) }
       directory = found
     }
+    return directory
+  }
+
+  /// Loads every task file of the project in `directory`.
+  static func load(_ directory: TaskDirectory) throws(BlumeopsError) -> Project {
     let files = try directory.read()
     let (catalog, errors) = TaskLoader.load(files, root: directory.root, builtins: builtinNames)
     return Project(directory: directory, catalog: catalog, errors: errors)
