@@ -48,6 +48,27 @@ import Testing
     }
   }
 
+  /// Past 16 keys a mapping indexes them: duplicates and merges must read the same either side.
+  @Test(arguments: [3, 16, 17, 40])
+  func largeMappingsKeepDuplicateAndMergeRules(keys: Int) throws {
+    let written = (0..<keys).map { "k\($0): \($0)" }.joined(separator: "\n")
+    #expect(
+      throws: YAMLError(
+        .duplicateKey("k1", first: SourcePosition(line: 2, column: 1, width: 2)),
+        at: SourcePosition(line: keys + 1, column: 1, width: 2))
+    ) {
+      _ = try YAMLReader.parse(written + "\nk1: again\n")
+    }
+    let base = (0..<keys).map { "  m\($0): base" }.joined(separator: "\n")
+    let text = "base: &base\n\(base)\ntask:\n  <<: *base\n  m0: own\n  m\(keys - 1): own\n  x: 1\n"
+    let task = try #require(try YAMLReader.parse(text)?["task"])
+    #expect(task.mapping?.count == keys + 1)
+    #expect(task["m0"]?.scalar == "own")
+    #expect(task["m\(keys - 1)"]?.scalar == "own")
+    #expect(task["m1"]?.scalar == (keys > 2 ? "base" : "own"))
+    #expect(task["x"]?.scalar == "1")
+  }
+
   @Test func syntaxErrorsCarryLibyamlsMark() {
     do {
       _ = try YAMLReader.parse("tasks:\n  a: [1, 2\n  b: 3\n")

@@ -21,14 +21,17 @@ extension Duration {
       sawAny = true
       return true
     }
-    for character in text {
-      if character.isNumber || character == "." {
+    // Byte by byte: every valid duration is ASCII, and Character properties cost a cold start
+    // more than the parse.
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
         if !unit.isEmpty { guard flush() else { return nil } }
-        number.append(character)
-      } else if character.isLetter {
+        number.append(Character(Unicode.Scalar(byte)))
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
         guard !number.isEmpty else { return nil }
-        unit.append(character)
-      } else {
+        unit.append(Character(Unicode.Scalar(byte)))
+      default:
         return nil
       }
     }

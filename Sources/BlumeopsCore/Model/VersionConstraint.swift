@@ -14,7 +14,8 @@ public struct VersionConstraint: Sendable, Hashable, CustomStringConvertible {
 
   /// Splits `name>=1.2` into the tool name and its constraint.
   public static func split(_ text: String) -> (tool: String, constraint: VersionConstraint?)? {
-    guard let index = text.firstIndex(where: { "<>=".contains($0) }) else {
+    let comparisonBytes: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "=")]
+    guard let index = text.utf8.firstIndex(where: comparisonBytes.contains) else {
       return text.isEmpty ? nil : (text.trimmingSpaces(), nil)
     }
     let tool = String(text[..<index]).trimmingSpaces()
@@ -73,9 +74,19 @@ public struct VersionConstraint: Sendable, Hashable, CustomStringConvertible {
 
 extension String {
   func trimmingSpaces() -> String {
+    // Most texts have nothing to trim; their ends are seen as bytes, without the Unicode
+    // properties of Characters.
+    if let first = utf8.first, let last = utf8.last, Self.isPlainEnd(first), Self.isPlainEnd(last) {
+      return self
+    }
     var slice = Substring(self)
     while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
     while slice.last?.isWhitespace == true { slice = slice.dropLast() }
     return String(slice)
+  }
+
+  /// An ASCII byte that is not whitespace.
+  private static func isPlainEnd(_ byte: UInt8) -> Bool {
+    byte > 0x20 && byte < 0x7F
   }
 }

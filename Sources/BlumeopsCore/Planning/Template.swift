@@ -26,8 +26,8 @@ public struct Template: Sendable {
     }
     var segments: [Segment] = []
     var rest = Substring(text)
-    while let open = rest.firstRange(of: "{{") {
-      guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+    while let open = Self.pair(UInt8(ascii: "{"), in: rest) {
+      guard let close = Self.pair(UInt8(ascii: "}"), in: rest[open.upperBound...]) else { break }
       let name = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
       guard Self.isParameterName(name) else {
         segments.append(.text(String(rest[..<close.upperBound])))
@@ -42,6 +42,21 @@ public struct Template: Sendable {
     }
     if !rest.isEmpty { segments.append(.text(String(rest))) }
     self.segments = segments
+  }
+
+  /// The first two bytes in a row equal to `brace`, found in the UTF-8 bytes rather than through
+  /// the generic string search, which was slow to start.
+  private static func pair(_ brace: UInt8, in text: Substring) -> Range<String.Index>? {
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let next = bytes.index(after: index)
+      if bytes[index] == brace, next < bytes.endIndex, bytes[next] == brace {
+        return index..<bytes.index(after: next)
+      }
+      index = next
+    }
+    return nil
   }
 
   /// Names that look like parameters; anything else between braces is left as text

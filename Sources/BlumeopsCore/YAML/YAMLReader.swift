@@ -36,13 +36,32 @@ private struct TreeBuilder {
     var items: [YAMLNode] = []
     var pairs: [YAMLPair] = []
     var pendingKey: YAMLNode?
-    /// Index of each scalar key in `pairs`, so duplicate checks stay constant-time.
-    var keyIndex: [String: Int] = [:]
+    /// Index of each scalar key in `pairs`, once the mapping is large enough to need one: most
+    /// mappings hold a few keys, which a scan finds sooner than a dictionary is built.
+    var keyIndex: [String: Int]?
     /// Keys brought in by a `<<` merge, which a written key may override.
     var merged: Set<String> = []
 
     var node: YAMLNode {
       YAMLNode(isMapping ? .mapping(pairs) : .sequence(items), at: start)
+    }
+
+    /// Where the pair with this scalar key is.
+    func index(ofKey key: String) -> Int? {
+      if let keyIndex { return keyIndex[key] }
+      return pairs.firstIndex { $0.key.scalar == key }
+    }
+
+    mutating func append(_ pair: YAMLPair) {
+      if let key = pair.key.scalar { keyIndex?[key] = pairs.count }
+      pairs.append(pair)
+      if keyIndex == nil, pairs.count > 16 {
+        var index: [String: Int] = [:]
+        for position in pairs.indices.reversed() {
+          if let key = pairs[position].key.scalar { index[key] = position }
+        }
+        keyIndex = index
+      }
     }
   }
 
@@ -125,7 +144,7 @@ private struct TreeBuilder {
     stack[top].pendingKey = nil
     if key.scalar == "<<", case .scalar(_, plain: true) = key.content {
       try merge(node, into: top)
-    } else if let keyText = key.scalar, let existing = stack[top].keyIndex[keyText] {
+    } else if let keyText = key.scalar, let existing = stack[top].index(ofKey: keyText) {
       // A key written out overrides one brought in by a merge; two written keys clash.
       guard stack[top].merged.remove(keyText) != nil else {
         throw YAMLError(
@@ -133,8 +152,7 @@ private struct TreeBuilder {
       }
       stack[top].pairs[existing] = YAMLPair(key: key, value: node)
     } else {
-      if let keyText = key.scalar { stack[top].keyIndex[keyText] = stack[top].pairs.count }
-      stack[top].pairs.append(YAMLPair(key: key, value: node))
+      stack[top].append(YAMLPair(key: key, value: node))
     }
     return nil
   }
@@ -152,9 +170,8 @@ private struct TreeBuilder {
         throw YAMLError(.invalidMerge, at: source.position)
       }
       for entry in entries {
-        guard let key = entry.key.scalar, stack[top].keyIndex[key] == nil else { continue }
-        stack[top].keyIndex[key] = stack[top].pairs.count
-        stack[top].pairs.append(entry)
+        guard let key = entry.key.scalar, stack[top].index(ofKey: key) == nil else { continue }
+        stack[top].append(entry)
         stack[top].merged.insert(key)
       }
     }
