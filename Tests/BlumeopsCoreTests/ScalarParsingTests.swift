@@ -50,3 +50,15 @@ import Testing
     #expect(Template("}} {{ x").segments == [.text("}} {{ x")])
   }
 }
+
+@Suite struct TaskNameTests {
+  @Test(arguments: ["a", "docs-check", "provision_indri", "k8s:sync", "a:b:c", "0day", "x-1:y_2"])
+  func acceptsLowercaseNamesWithNamespaces(_ name: String) {
+    #expect(TaskValidator.isValidName(name))
+  }
+
+  @Test(arguments: ["", ":", "a:", ":a", "a::b", "-a", "_a", "a:-b", "Deploy", "a b", "é", "a.b"])
+  func refusesEverythingElse(_ name: String) {
+    #expect(!TaskValidator.isValidName(name))
+  }
+}

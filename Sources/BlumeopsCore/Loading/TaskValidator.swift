@@ -77,15 +77,25 @@ struct TaskValidator {
   }
 
   /// `[a-z0-9][a-z0-9_-]*`, optionally namespaced with `:`.
+  /// Every part between `:` starts with a lowercase letter or digit and goes on with those, `-`
+  /// and `_`. All of it is ASCII, so the bytes are checked: every task name of every load passes
+  /// through here.
   static func isValidName(_ name: String) -> Bool {
-    guard !name.isEmpty else { return false }
-    return name.split(separator: ":", omittingEmptySubsequences: false).allSatisfy { part in
-      guard let first = part.unicodeScalars.first, isLowerOrDigit(first) else { return false }
-      return part.unicodeScalars.allSatisfy { isLowerOrDigit($0) || $0 == "-" || $0 == "_" }
+    var atPartStart = true
+    for byte in name.utf8 {
+      if byte == UInt8(ascii: ":") {
+        guard !atPartStart else { return false }
+        atPartStart = true
+        continue
+      }
+      let lowerOrDigit =
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      guard
+        lowerOrDigit || (!atPartStart && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")))
+      else { return false }
+      atPartStart = false
     }
-  }
-
-  private static func isLowerOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-    ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    return !atPartStart
   }
 }
