@@ -31,7 +31,12 @@ public enum ProcessEnvironment {
   static func merged(_ base: [String: String], _ layers: [EnvironmentVariable]...) -> [String:
     String]
   {
-    var result = base
+    // Filled afresh rather than copied on write: the standard library's copy of a dictionary
+    // looked its key's conformances up at run time, a full scan the first time in a process,
+    // which cost more than these few inserts.
+    var result = [String: String](
+      minimumCapacity: base.count + layers.reduce(0) { $0 + $1.count })
+    for (name, value) in base { result[name] = value }
     for layer in layers {
       for variable in layer { result[variable.name] = variable.value }
     }
