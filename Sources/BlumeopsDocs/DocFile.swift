@@ -1,6 +1,7 @@
 import BlumeopsCore
 
 #if canImport(Glibc)
+  import CLinux
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
@@ -22,31 +23,63 @@ enum DocFile {
     max(0, min(count / 16, ProcessorCount.online - reservedCores, 8) - 1)
   }
 
-  /// The entries of a directory (without `.` and `..`). The entry type comes from `readdir` when
-  /// the file system reports it, saving a `stat`.
+  /// The entries of a directory (without `.` and `..`). The entry type comes from the listing
+  /// when the file system reports it, saving a `stat`.
   static func entries(of directory: String) -> [DirectoryEntry] {
-    guard let handle = opendir(directory) else { return [] }
-    defer { closedir(handle) }
     var entries: [DirectoryEntry] = []
-    while let entry = readdir(handle) {
-      let read = withUnsafeBytes(of: entry.pointee.d_name) { raw -> DirectoryEntry? in
-        let name = raw.bindMemory(to: UInt8.self)
-        let bytes = UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0) ?? name.count)])
-        let dot = UInt8(ascii: ".")
-        if bytes.count <= 2, bytes.allSatisfy({ $0 == dot }), !bytes.isEmpty { return nil }
-        return DirectoryEntry(
-          name: String(decoding: bytes, as: UTF8.self), isDirectory: false,
-          isMarkdown: Doc.isMarkdownName(bytes))
+    forEachEntry(in: directory) { name, type in
+      let dot = UInt8(ascii: ".")
+      if name.count <= 2, name.allSatisfy({ $0 == dot }), !name.isEmpty { return }
+      var entry = DirectoryEntry(
+        name: String(decoding: name, as: UTF8.self), isDirectory: type == UInt8(DT_DIR),
+        isMarkdown: Doc.isMarkdownName(name))
+      if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+        entry.isDirectory = FileSystem.isDirectory(directory + "/" + entry.name)
       }
-      guard var read else { continue }
-      let type = entry.pointee.d_type
-      read.isDirectory =
-        type == UInt8(DT_DIR)
-        || ((type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK))
-          && FileSystem.isDirectory(directory + "/" + read.name))
-      entries.append(read)
+      entries.append(entry)
     }
     return entries
+  }
+
+  /// Calls `body` with each entry's name and `d_type`.
+  private static func forEachEntry(
+    in directory: String, _ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void
+  ) {
+    #if os(Linux)
+      // The entries are read straight into a buffer on the stack: `opendir` added an `fstat`
+      // and a 32 KB allocation per folder, a share of a small tree's listing.
+      let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      guard descriptor >= 0 else { return }
+      defer { close(descriptor) }
+      withUnsafeTemporaryAllocation(byteCount: 16 << 10, alignment: 8) { buffer in
+        guard let base = buffer.baseAddress else { return }
+        while true {
+          let count = clinux_getdents(descriptor, base, UInt(buffer.count))
+          guard count > 0 else { return }
+          var offset = 0
+          // Each record: inode (8 bytes), offset (8), record length (2), type (1), name.
+          while offset < count {
+            let record = base + offset
+            let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+            let type = record.load(fromByteOffset: 18, as: UInt8.self)
+            let name = (record + 19).assumingMemoryBound(to: UInt8.self)
+            body(UnsafeBufferPointer(start: name, count: strlen(name)), type)
+            offset += length
+          }
+        }
+      }
+    #else
+      guard let handle = opendir(directory) else { return }
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          let name = raw.bindMemory(to: UInt8.self)
+          body(
+            UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0) ?? name.count)]),
+            entry.pointee.d_type)
+        }
+      }
+    #endif
   }
 }
 

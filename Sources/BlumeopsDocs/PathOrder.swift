@@ -2,10 +2,11 @@
 enum PathOrder {
   /// `paths` sorted by `<`, with a merge sort of its own: on its first use in a process, the
   /// standard library's sort instantiated run-time metadata and searched the binary's protocol
-  /// conformances, which cost a small tree's check more than the sorting itself.
+  /// conformances, which cost a small tree's check more than the sorting itself. Positions are
+  /// sorted rather than the strings, which would be retained and released at every move.
   static func sorted(_ paths: [String]) -> [String] {
-    var source = paths
-    var target = paths
+    var source = Array(paths.indices)
+    var target = source
     var width = 1
     while width < paths.count {
       var start = 0
@@ -15,7 +16,7 @@ enum PathOrder {
         var left = start
         var right = middle
         for slot in start..<end {
-          if right == end || (left < middle && !(source[right] < source[left])) {
+          if right == end || (left < middle && !(paths[source[right]] < paths[source[left]])) {
             target[slot] = source[left]
             left += 1
           } else {
@@ -28,6 +29,6 @@ enum PathOrder {
       swap(&source, &target)
       width *= 2
     }
-    return source
+    return source.map { paths[$0] }
   }
 }

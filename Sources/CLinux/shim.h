@@ -78,6 +78,14 @@ static inline int clinux_start_elsewhere(pthread_attr_t *attributes, clinux_cpus
   return pthread_attr_setaffinity_np(attributes, sizeof cpus.set, &cpus.set);
 }
 
+#include <dirent.h>
+
+/// Reads directory entries (struct linux_dirent64) into `buffer`: the bytes read, 0 at the end,
+/// -1 with errno on failure.
+static inline long clinux_getdents(int descriptor, void *buffer, unsigned long size) {
+  return syscall(SYS_getdents64, descriptor, buffer, size);
+}
+
 /// A hint, inside a busy-wait loop, that the thread is spinning.
 static inline void clinux_spin_pause(void) {
 #if defined(__x86_64__) || defined(__i386__)

@@ -20,6 +20,19 @@ import Testing
     #expect(paths.count == DocListing.maximumDepth + 1)
   }
 
+  /// More entries than one read of a folder returns, in reverse creation order.
+  @Test func aLargeFolderIsListedWhole() {
+    var files: [String: String] = [:]
+    for index in (0..<1_500).reversed() {
+      files["docs/many/doc-\(index)-with-a-longish-name.md"] = ""
+    }
+    let fixture = DocsFixture(files)
+    let paths = fixture.docSet.docs.map(\.path)
+    #expect(paths.count == 1_500)
+    #expect(paths == paths.sorted())
+    #expect(fixture.docSet.folders == ["many"])
+  }
+
   @Test func pathsAreSortedAsWholePathsAndStemsDropOnlyTheExtension() {
     let fixture = DocsFixture(["docs/a-c.md": "", "docs/a/b.md": "", "docs/v1.2.md": ""])
     #expect(fixture.docSet.docs.map(\.path) == ["a-c.md", "a/b.md", "v1.2.md"])
