@@ -33,6 +33,17 @@ import Testing
     #expect(fixture.docSet.folders == ["many"])
   }
 
+  /// Docs around and past the read buffer's size (64 KB) are read to their last byte.
+  @Test(arguments: [0, 1, 65_535, 65_536, 65_537, 200_000])
+  func aDocIsReadWhole(fillerBytes: Int) {
+    let text = card(body: String(repeating: "x", count: fillerBytes) + "\n[[last]]")
+    let fixture = DocsFixture(["docs/a.md": text, "docs/last.md": card()])
+    for set in [fixture.docSet, DocSetLoad(root: fixture.root, parts: .all).wait()] {
+      #expect(set.docs.first?.links.map(\.target) == ["last"])
+      #expect(set.docs.first?.frontmatter?.title == "A card")
+    }
+  }
+
   @Test func pathsAreSortedAsWholePathsAndStemsDropOnlyTheExtension() {
     let fixture = DocsFixture(["docs/a-c.md": "", "docs/a/b.md": "", "docs/v1.2.md": ""])
     #expect(fixture.docSet.docs.map(\.path) == ["a-c.md", "a/b.md", "v1.2.md"])
