@@ -47,7 +47,7 @@ enum DocParser {
     while let line = body.next() {
       scanner.scan(text, from: line.start, to: line.end, line: line.number)
     }
-    doc.links = scanner.links
+    doc.links = scanner.finish()
     return doc
   }
 

@@ -8,13 +8,14 @@ public enum LinkCheck {
     var findings: [DocsFinding] = []
     var linked = [Bool](repeating: false, count: set.docs.count)
     var suggester = StemSuggester(stems: set.docsByStem.keys)
+    let stems = StemTable(set.docsByStem)
     var linkCount = 0
     // By index: a `for … in` over the docs and their links copied every link it visited.
     for source in set.docs.indices {
       let links = set.docs[source].links
       linkCount += links.count
       for index in links.indices {
-        switch classify(links[index], in: set) {
+        switch classify(links[index], in: set, stems: stems) {
         case .valid(let target?): if target != source { linked[target] = true }
         case .valid(nil): break
         case .problem(let kind, let candidates):
@@ -52,16 +53,15 @@ public enum LinkCheck {
   }
 
   /// The first rule that applies, in precedence order.
-  static func classify(_ link: WikiLink, in set: DocSet) -> Outcome {
+  static func classify(_ link: WikiLink, in set: DocSet, stems: StemTable) -> Outcome {
     if link.isSpaced { return .problem(.spaced, candidates: []) }
     if link.isHeadingOnly { return .valid(nil) }
     if link.isPath { return .problem(.path, candidates: []) }
-    let filePart = link.filePart
-    if let matches = set.docsByStem[filePart] {
+    if let matches = link.withFilePart(stems.docs) {
       if matches.count > 1 { return .problem(.ambiguous, candidates: matches) }
       return .valid(matches[0])
     }
-    if filePart == "CHANGELOG", set.hasChangelog { return .valid(nil) }
+    if set.hasChangelog, link.filePart == "CHANGELOG" { return .valid(nil) }
     return .problem(.broken, candidates: [])
   }
 }

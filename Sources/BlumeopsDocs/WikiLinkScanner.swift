@@ -10,10 +10,19 @@ struct WikiLinkScanner {
 
   /// The open fence's character and length, while inside a fenced block.
   private var fence: (character: UInt8, length: Int)?
-  private(set) var links: [WikiLink] = []
+  private var links: [WikiLink] = []
+  /// The inside of every link found, one after the other (see `WikiLink`).
+  private var inside: [UInt8] = []
 
   init(capacity: Int = 0) {
     links.reserveCapacity(capacity)
+    inside.reserveCapacity(capacity * 32)
+  }
+
+  /// The links found, done with scanning.
+  consuming func finish() -> [WikiLink] {
+    WikiLink.share(inside, with: &links)
+    return links
   }
 
   /// Scans `text[start..<end]` (one line, without its line break) numbered `number`.
@@ -157,13 +166,15 @@ struct WikiLinkScanner {
     shown: Range<Int>?, _ number: Int
   ) {
     guard !target.isEmpty else { return }
-    func string(_ range: Range<Int>) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
-    }
     let isEmbed = index > lineStart && text[index - 1] == Self.bang
     links.append(
       WikiLink(
-        line: number, target: UnsafeBufferPointer(rebasing: text[target]),
-        shown: shown.map(string), isEmbed: isEmbed))
+        line: number, text: text, target: target, shown: shown, isEmbed: isEmbed,
+        at: inside.count))
+    inside.append(contentsOf: UnsafeBufferPointer(rebasing: text[target]))
+    if let shown {
+      inside.append(Self.pipe)
+      inside.append(contentsOf: UnsafeBufferPointer(rebasing: text[shown]))
+    }
   }
 }
