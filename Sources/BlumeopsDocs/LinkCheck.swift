@@ -10,28 +10,30 @@ public enum LinkCheck {
     var suggester = StemSuggester(stems: set.docsByStem.keys)
     let stems = StemTable(set.docsByStem)
     var linkCount = 0
-    // By index: a `for … in` over the docs and their links copied every link it visited.
+    // Through buffers, by index: a `for … in` over the docs and their links copied (and so
+    // retained) every link it visited.
     for source in set.docs.indices {
-      let links = set.docs[source].links
-      linkCount += links.count
-      for index in links.indices {
-        switch classify(links[index], in: set, stems: stems) {
-        case .valid(let target?): if target != source { linked[target] = true }
-        case .valid(nil): break
-        case .problem(let kind, let candidates):
-          let link = links[index]
-          var finding = DocsFinding(kind, path: set.docs[source].path, line: link.line)
-          finding.target = link.target
-          finding.written = link.written
-          if kind == .ambiguous { finding.candidates = candidates.map { set.docs[$0].path } }
-          if kind == .broken { finding.suggestion = suggester.closest(to: link.filePart) }
-          findings.append(finding)
+      set.docs[source].links.withUnsafeBufferPointer { links in
+        linkCount += links.count
+        for index in links.indices {
+          switch classify(links[index], in: set, stems: stems) {
+          case .valid(let target?): if target != source { linked[target] = true }
+          case .valid(nil): break
+          case .problem(let kind, let candidates):
+            let link = links[index]
+            var finding = DocsFinding(kind, path: set.docs[source].path, line: link.line)
+            finding.target = link.target
+            finding.written = link.written
+            if kind == .ambiguous { finding.candidates = candidates.map { set.docs[$0].path } }
+            if kind == .broken { finding.suggestion = suggester.closest(to: link.filePart) }
+            findings.append(finding)
+          }
         }
       }
     }
     var orphans = 0
-    for (index, doc) in set.docs.enumerated() where !linked[index] && doc.stem != "index" {
-      findings.append(DocsFinding(.orphan, path: doc.path))
+    for index in set.docs.indices where !linked[index] && set.docs[index].stem != "index" {
+      findings.append(DocsFinding(.orphan, path: set.docs[index].path))
       orphans += 1
     }
     let summaryLine =
@@ -53,15 +55,18 @@ public enum LinkCheck {
   }
 
   /// The first rule that applies, in precedence order.
-  static func classify(_ link: WikiLink, in set: DocSet, stems: StemTable) -> Outcome {
+  static func classify(
+    _ link: borrowing WikiLink, in set: borrowing DocSet, stems: borrowing StemTable
+  ) -> Outcome {
     if link.isSpaced { return .problem(.spaced, candidates: []) }
     if link.isHeadingOnly { return .valid(nil) }
     if link.isPath { return .problem(.path, candidates: []) }
-    if let matches = link.withFilePart(stems.docs) {
-      if matches.count > 1 { return .problem(.ambiguous, candidates: matches) }
-      return .valid(matches[0])
+    switch link.target(in: stems) {
+    case .one(let doc): return .valid(doc)
+    case .several(let docs): return .problem(.ambiguous, candidates: docs)
+    case .none:
+      if set.hasChangelog, link.filePart == "CHANGELOG" { return .valid(nil) }
+      return .problem(.broken, candidates: [])
     }
-    if set.hasChangelog, link.filePart == "CHANGELOG" { return .valid(nil) }
-    return .problem(.broken, candidates: [])
   }
 }

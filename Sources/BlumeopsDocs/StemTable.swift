@@ -13,15 +13,26 @@ struct StemTable {
   /// `keyBounds[i]..<keyBounds[i + 1]`.
   private var keys: [UInt8] = []
   private var keyBounds: [Int] = [0]
-  private var values: [[Int]] = []
+  /// Each entry's first doc, and how many docs share its stem.
+  private var firstDocs: [Int] = []
+  private var docCounts: [Int] = []
   private var hasOtherStems = false
+
+  /// What a file part reaches. Plain indices in the common cases: an array per lookup would be
+  /// retained and released thousands of times in a check.
+  enum Match: Equatable {
+    case none
+    case one(Int)
+    case several([Int])
+  }
 
   init(_ byStem: [String: [Int]]) {
     self.byStem = byStem
     var capacity = 16
     while capacity < byStem.count * 2 { capacity *= 2 }
     slots = [Int32](repeating: 0, count: capacity)
-    values.reserveCapacity(byStem.count)
+    firstDocs.reserveCapacity(byStem.count)
+    docCounts.reserveCapacity(byStem.count)
     keyBounds.reserveCapacity(byStem.count + 1)
     for (stem, docs) in byStem {
       guard stem.utf8.allSatisfy({ $0 < 0x80 }) else {
@@ -32,23 +43,31 @@ struct StemTable {
       while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
       keys += stem.utf8
       keyBounds.append(keys.count)
-      values.append(docs)
-      slots[slot] = Int32(values.count)
+      firstDocs.append(docs.first ?? -1)
+      docCounts.append(docs.count)
+      slots[slot] = Int32(firstDocs.count)
     }
   }
 
   /// The docs whose stem is `filePart`, in path order.
-  func docs(_ filePart: UnsafeBufferPointer<UInt8>) -> [Int]? {
-    guard filePart.allSatisfy({ $0 < 0x80 }) else {
-      return byStem[String(decoding: filePart, as: UTF8.self)]
-    }
+  func docs(_ filePart: UnsafeBufferPointer<UInt8>) -> Match {
+    guard filePart.allSatisfy({ $0 < 0x80 }) else { return dictionaryMatch(filePart) }
     var slot = Self.hash(filePart) & (slots.count - 1)
     while slots[slot] != 0 {
       let entry = Int(slots[slot]) - 1
-      if matches(entry, filePart) { return values[entry] }
+      if matches(entry, filePart) {
+        guard docCounts[entry] > 1 else { return .one(firstDocs[entry]) }
+        return .several(byStem[String(decoding: filePart, as: UTF8.self)] ?? [])
+      }
       slot = (slot + 1) & (slots.count - 1)
     }
-    return hasOtherStems ? byStem[String(decoding: filePart, as: UTF8.self)] : nil
+    return hasOtherStems ? dictionaryMatch(filePart) : .none
+  }
+
+  private func dictionaryMatch(_ filePart: UnsafeBufferPointer<UInt8>) -> Match {
+    guard let docs = byStem[String(decoding: filePart, as: UTF8.self)], let first = docs.first
+    else { return .none }
+    return docs.count == 1 ? .one(first) : .several(docs)
   }
 
   private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -70,10 +70,10 @@ public struct WikiLink: Sendable {
   /// What precedes the first `#` of the target.
   public var filePart: String { string(targetStart, filePartEnd) }
 
-  /// The bytes of `filePart`, for lookups that need no string.
-  func withFilePart<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+  /// The docs the file part names, looked up by its bytes.
+  func target(in stems: borrowing StemTable) -> StemTable.Match {
     inside.withUnsafeBufferPointer {
-      body(UnsafeBufferPointer(rebasing: $0[Int(targetStart)..<Int(filePartEnd)]))
+      stems.docs(UnsafeBufferPointer(rebasing: $0[Int(targetStart)..<Int(filePartEnd)]))
     }
   }
 

@@ -4,7 +4,11 @@ import Testing
 
 @Suite struct StemTableTests {
   private func lookUp(_ table: StemTable, _ text: String) -> [Int]? {
-    Array(text.utf8).withUnsafeBufferPointer { table.docs($0) }
+    switch Array(text.utf8).withUnsafeBufferPointer({ table.docs($0) }) {
+    case .none: return nil
+    case .one(let doc): return [doc]
+    case .several(let docs): return docs
+    }
   }
 
   @Test func findsEveryStemAndNothingElse() {
