@@ -7,7 +7,8 @@ public enum FrontmatterCheck {
 
   public static func run(_ set: DocSet) -> CheckReport {
     var findings: [DocsFinding] = []
-    for doc in set.docs { findings += check(doc) }
+    // By index, borrowing each doc: a `for … in` copied every doc it visited.
+    for index in set.docs.indices { check(set.docs[index], into: &findings) }
     let summaryLine =
       "\(name): \(CheckReport.plural(set.docs.count, "doc")), \(CheckReport.problems(findings.count))"
     return CheckReport(
@@ -18,6 +19,11 @@ public enum FrontmatterCheck {
 
   static func check(_ doc: Doc) -> [DocsFinding] {
     var findings: [DocsFinding] = []
+    check(doc, into: &findings)
+    return findings
+  }
+
+  static func check(_ doc: borrowing Doc, into findings: inout [DocsFinding]) {
     if let line = doc.invalidUTF8Line {
       findings.append(DocsFinding(.invalidUTF8, path: doc.path, line: line))
     }
@@ -25,7 +31,7 @@ public enum FrontmatterCheck {
       var finding = DocsFinding(.invalidFrontmatter, path: doc.path, line: error.line)
       finding.error = error.message
       findings.append(finding)
-      return findings
+      return
     }
     let frontmatter = doc.frontmatter ?? Frontmatter()
     let missing = requiredFields.filter { !frontmatter.has($0) }
@@ -42,6 +48,5 @@ public enum FrontmatterCheck {
         findings.append(finding)
       }
     }
-    return findings
   }
 }

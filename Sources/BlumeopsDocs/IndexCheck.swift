@@ -45,13 +45,34 @@ public enum IndexCheck {
   /// Stems an index card reaches with any link form (embeds, headings, shown text, paths).
   private static func linkedStems(_ card: Doc) -> Set<String> {
     var stems = Set<String>()
-    for link in card.links {
-      var part = link.filePart[...].trimmingSpaces()
-      if let slash = part.lastIndex(of: "/") { part = part[part.index(after: slash)...] }
-      if part.hasSuffix(".md") { part = part.dropLast(3) }
-      stems.insert(String(part))
+    card.links.withUnsafeBufferPointer { links in
+      for index in links.indices {
+        stems.insert(links[index].withFilePart { stem(linkedBy: $0) })
+      }
     }
     return stems
+  }
+
+  /// The stem a file part names: without spaces around it, folders before it or `.md` after it.
+  /// An ASCII file part is read as bytes; any other as Characters, which are slower but may join
+  /// a combining mark to a space or a slash.
+  static func stem(linkedBy filePart: UnsafeBufferPointer<UInt8>) -> String {
+    guard filePart.allSatisfy({ $0 < 0x80 }) else {
+      var part = String(decoding: filePart, as: UTF8.self)[...].trimmingSpaces()
+      if let slash = part.lastIndex(of: "/") { part = part[part.index(after: slash)...] }
+      if part.hasSuffix(".md") { part = part.dropLast(3) }
+      return String(part)
+    }
+    func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    var start = 0
+    var end = filePart.count
+    while start < end, isSpace(filePart[start]) { start += 1 }
+    while end > start, isSpace(filePart[end - 1]) { end -= 1 }
+    if let slash = filePart[start..<end].lastIndex(of: UInt8(ascii: "/")) { start = slash + 1 }
+    if end - start >= 3, Doc.isMarkdownName(UnsafeBufferPointer(rebasing: filePart[start..<end])) {
+      end -= 3
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: filePart[start..<end]), as: UTF8.self)
   }
 }
 

@@ -72,8 +72,13 @@ public struct WikiLink: Sendable {
 
   /// The docs the file part names, looked up by its bytes.
   func target(in stems: borrowing StemTable) -> StemTable.Match {
+    withFilePart { stems.docs($0) }
+  }
+
+  /// The bytes of `filePart`.
+  func withFilePart<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
     inside.withUnsafeBufferPointer {
-      stems.docs(UnsafeBufferPointer(rebasing: $0[Int(targetStart)..<Int(filePartEnd)]))
+      body(UnsafeBufferPointer(rebasing: $0[Int(targetStart)..<Int(filePartEnd)]))
     }
   }
 
