@@ -56,8 +56,43 @@ public enum FileSystem {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0
   }
 
+  /// Whether the user may execute `path`, already known to be a regular file.
+  public static func isExecutable(_ path: String) -> Bool {
+    access(path, X_OK) == 0
+  }
+
   public static func exists(_ path: String) -> Bool {
     access(path, F_OK) == 0
+  }
+
+  /// What a directory listing says an entry is.
+  public enum EntryKind: Sendable {
+    case directory
+    case regularFile
+    /// A symbolic link, or a file system that does not say: ask `stat`.
+    case unknown
+  }
+
+  /// Entries of a directory by name, sorted, without `.` and `..`, with the kind the listing
+  /// reports: most need no `stat` then.
+  public static func entries(_ path: String) -> [(name: String, kind: EntryKind)] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var entries: [(name: String, kind: EntryKind)] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      guard name != ".", name != ".." else { continue }
+      let kind: EntryKind
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_DIR): kind = .directory
+      case Int32(DT_REG): kind = .regularFile
+      default: kind = .unknown
+      }
+      entries.append((name, kind))
+    }
+    return entries.sorted { $0.name < $1.name }
   }
 
   /// Entry names of a directory, sorted, without `.` and `..`.

@@ -78,9 +78,11 @@ public struct TaskDirectory: Sendable {
     _ directory: String, namespace: [String], yaml: inout [TaskSourceFile],
     scripts: inout [TaskSourceFile]
   ) throws(BlumeopsError) {
-    for name in FileSystem.list(directory) where !name.hasPrefix(".") && !name.hasSuffix("~") {
+    for (name, kind) in FileSystem.entries(directory)
+    where !name.hasPrefix(".") && !name.hasSuffix("~") {
       let path = directory + "/" + name
-      if FileSystem.isDirectory(path) {
+      let isDirectory = kind == .unknown ? FileSystem.isDirectory(path) : kind == .directory
+      if isDirectory {
         try collect(path, namespace: namespace + [name], yaml: &yaml, scripts: &scripts)
       } else if Self.isYAML(name) {
         guard namespace.isEmpty else { continue }
@@ -88,7 +90,10 @@ public struct TaskDirectory: Sendable {
           throw .unreadableFile(path: relative(path), reason: "permission denied or unreadable")
         }
         yaml.append(TaskSourceFile(path: relative(path), text: text, kind: .yaml))
-      } else if FileSystem.isExecutableFile(path), let text = FileSystem.readText(path) {
+      } else if kind == .regularFile
+        ? FileSystem.isExecutable(path) : FileSystem.isExecutableFile(path),
+        let text = FileSystem.readText(path)
+      {
         let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
         let taskName = (namespace + [stem]).joined(separator: ":")
         scripts.append(
