@@ -129,6 +129,9 @@ extension TaskRunner {
         }
       },
       writeErrorLine: { line in output.write(stream, .standardError, Array((line + "\n").utf8)) })
+    // A built-in always reports, so its log is created before it starts: a docs check read
+    // ahead may still be waiting for its docs then, and the file comes for nothing.
+    if case .show = use { output.openLog(stream) }
     let status = await handler.run(name, options: options, context: builtinContext)
     return status == 0 ? .succeeded : .failed(StepFailure(code: status, status: "exited \(status)"))
   }

@@ -62,6 +62,11 @@ public final class OutputCoordinator: Sendable {
     }
   }
 
+  /// Creates a task's log before its first output, for a step that always writes some.
+  func openLog(_ stream: Int) {
+    state.withLock { $0.streams[stream]?.log }?.create()
+  }
+
   /// Takes whole lines of a task's output (a missing last newline is added).
   func write(_ stream: Int, _ channel: OutputChannel, _ lines: [UInt8]) {
     guard !lines.isEmpty else { return }

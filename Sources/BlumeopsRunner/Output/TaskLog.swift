@@ -28,7 +28,16 @@ final class TaskLog: Sendable {
   }
 
   func append(_ bytes: [UInt8]) {
-    let descriptor = file.withLock { file -> Int32? in
+    if let descriptor = opened() { Descriptor.writeAll(bytes, to: descriptor) }
+  }
+
+  /// Creates the file now, for a task sure to write to it (see `OutputCoordinator.openLog`).
+  func create() {
+    _ = opened()
+  }
+
+  private func opened() -> Int32? {
+    file.withLock { file -> Int32? in
       switch file {
       case .open(let descriptor): return descriptor
       case .unavailable: return nil
@@ -39,7 +48,6 @@ final class TaskLog: Sendable {
         return descriptor >= 0 ? descriptor : nil
       }
     }
-    if let descriptor { Descriptor.writeAll(bytes, to: descriptor) }
   }
 
   func close() {
