@@ -97,16 +97,7 @@ public enum FileSystem {
 
   /// Entry names of a directory, sorted, without `.` and `..`.
   public static func list(_ path: String) -> [String] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name != ".", name != ".." { names.append(name) }
-    }
-    return names.sorted()
+    entries(path).map { $0.name }
   }
 
   public static func currentDirectory() -> String {

@@ -76,10 +76,8 @@ struct TaskValidator {
     }
   }
 
-  /// `[a-z0-9][a-z0-9_-]*`, optionally namespaced with `:`.
-  /// Every part between `:` starts with a lowercase letter or digit and goes on with those, `-`
-  /// and `_`. All of it is ASCII, so the bytes are checked: every task name of every load passes
-  /// through here.
+  /// `[a-z0-9][a-z0-9_-]*`, optionally namespaced with `:`. All of it is ASCII, so the bytes are
+  /// checked: every task name of every load passes through here.
   static func isValidName(_ name: String) -> Bool {
     var atPartStart = true
     for byte in name.utf8 {
