@@ -25,6 +25,26 @@ import Testing
     #expect(hidden.stdout.contains("\"name\": \"secret-job\""))
   }
 
+  /// The listing's flags in any order, with or without `list`, read without the parser; anything
+  /// else still goes through it and gets its usage errors.
+  @Test func theListingReadsItsFlagsInAnyForm() {
+    let fixture = Fixture(["tasks/main.yaml": Self.tasks])
+    let every = fixture.run(["tasks", "--hidden", "--json"])
+    #expect(every.status == 0)
+    for words in [["tasks", "--json", "--hidden"], ["tasks", "list", "--hidden", "--json"]] {
+      #expect(fixture.run(words).stdout == every.stdout, "\(words)")
+    }
+    let json = fixture.run(["tasks", "--json"])
+    #expect(json.stdout.contains("\"name\": \"ci\""))
+    #expect(!json.stdout.contains("secret-job"))
+    #expect(fixture.run(["tasks", "list"]).stdout == fixture.run(["tasks"]).stdout)
+    let typo = fixture.run(["tasks", "--jsn"])
+    #expect(typo.status == 2, "\(typo.output)")
+    #expect(typo.stderr.contains("--jsn"), "\(typo.stderr)")
+    let twice = fixture.run(["tasks", "--json", "list"])
+    #expect(twice.status == 2, "\(twice.output)")
+  }
+
   @Test func depsDrawsATreeAndOtherFormats() {
     let fixture = Fixture(["tasks/main.yaml": Self.tasks])
     #expect(

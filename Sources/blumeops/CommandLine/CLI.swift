@@ -64,11 +64,13 @@ struct CLI {
     case "--help", "-h", "help":
       Console.out(GeneralHelp.text)
       return 0
-    case "tasks" where tail.isEmpty:
-      // The most typed command skips the argument parser, whose reflection costs more than
-      // loading and listing the tasks.
-      return try TasksListCommand.list(context, hidden: false, json: false)
-    case "tasks": return try subcommand(TasksCommand.self, tail, context: context)
+    case "tasks":
+      // The listing, the most typed form and the one scripts call, skips the argument parser,
+      // whose reflection costs more than loading and listing the tasks.
+      if let listing = TasksListCommand.plainRequest(tail) {
+        return try TasksListCommand.list(context, hidden: listing.hidden, json: listing.json)
+      }
+      return try subcommand(TasksCommand.self, tail, context: context)
     case "completion":
       guard let shell = tail.first, ["bash", "zsh", "fish"].contains(shell), tail.count == 1 else {
         throw ReportedErrors(.usage("usage: blumeops completion bash|zsh|fish"), context: context)

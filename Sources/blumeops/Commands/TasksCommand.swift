@@ -36,6 +36,22 @@ struct TasksListCommand: ParsableCommand, ContextCommand {
     try Self.list(context, hidden: hidden, json: json)
   }
 
+  /// `[list] [--hidden] [--json]`, each flag at most once, read without the parser; nil for
+  /// anything else, which the parser reads (and reports on).
+  static func plainRequest(_ words: [String]) -> (hidden: Bool, json: Bool)? {
+    var hidden = false
+    var json = false
+    for (position, word) in words.enumerated() {
+      switch word {
+      case "list" where position == 0: continue
+      case "--hidden" where !hidden: hidden = true
+      case "--json" where !json: json = true
+      default: return nil
+      }
+    }
+    return (hidden, json)
+  }
+
   static func list(_ context: Context, hidden: Bool, json: Bool) throws(ReportedErrors) -> Int32 {
     let project = try context.loadValidProject()
     if json {
