@@ -8,28 +8,31 @@ import BlumeopsCore
 
 /// Builds the environments of the tasks' processes.
 public enum ProcessEnvironment {
-  /// blumeops' own environment.
+  /// blumeops' own environment. A name set twice keeps its first value, as `getenv` reads it; an
+  /// entry without `=` is skipped. Sized once: growing the dictionary went through a
+  /// standard-library path that looked conformances up at run time.
   public static func current() -> [String: String] {
-    var result: [String: String] = [:]
-    guard var pointer = environ as UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? else {
-      return result
+    guard let entries = environ as UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? else {
+      return [:]
     }
-    while let entry = pointer.pointee {
+    var count = 0
+    while entries[count] != nil { count += 1 }
+    var result = [String: String](minimumCapacity: count)
+    for index in 0..<count {
+      let entry = entries[index]!
       let bytes = UnsafeRawBufferPointer(start: entry, count: strlen(entry))
-      if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
-        let name = String(decoding: bytes[..<equals], as: UTF8.self)
-        if result[name] == nil {
-          result[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
-        }
+      guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { continue }
+      let name = String(decoding: bytes[..<equals], as: UTF8.self)
+      if result[name] == nil {
+        result[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
       }
-      pointer += 1
     }
     return result
   }
 
   /// `base`, then each list in order, later values winning.
-  static func merged(_ base: [String: String], _ layers: [EnvironmentVariable]...) -> [String:
-    String]
+  public static func merged(_ base: [String: String], _ layers: [EnvironmentVariable]...)
+    -> [String: String]
   {
     // Filled afresh rather than copied on write: the standard library's copy of a dictionary
     // looked its key's conformances up at run time, a full scan the first time in a process,

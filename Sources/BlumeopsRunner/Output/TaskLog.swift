@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// The file is created with the first output, not when the task starts: a silent task leaves no
 /// empty file behind, and on a long chain of quiet tasks creating a thousand inodes was the single
-/// largest cost of the run.
+/// largest cost of the run. A task sure to write (a built-in) may have it made earlier (`create`).
 final class TaskLog: Sendable {
   private enum File {
     case notOpened

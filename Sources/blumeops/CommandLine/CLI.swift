@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlumeopsCore
+import BlumeopsRunner
 
 #if canImport(Glibc)
   import Glibc
@@ -28,7 +29,7 @@ struct CLI {
       RootCommand.main(arguments)
       return 0
     }
-    let environment = Console.environment()
+    let environment = ProcessEnvironment.current()
     let options: RunnerOptions
     let rest: ArraySlice<String>
     do {

@@ -16,7 +16,7 @@ struct RunFlow {
     let launcher = SystemLauncher()
     let builtins = Builtins(launcher: launcher)
     let directory = try context.locateProject()
-    if !context.options.dryRun, invocations.count == 1 {
+    if !context.options.dryRun, invocations.count == 1, !Self.asksForHelp(invocations[0]) {
       builtins.guess(task: invocations[0].task, root: directory.root)
     }
     let project = try context.loadValidProject(in: directory)
@@ -97,11 +97,8 @@ struct RunFlow {
     store.begin(record)
 
     let options = context.options
-    // Filled afresh rather than copied on write: the standard library's copy of a dictionary
-    // looked its key's conformances up at run time, a full scan on the first run of a process.
-    var childEnvironment = [String: String](minimumCapacity: context.environment.count + 3)
-    for (name, value) in context.environment { childEnvironment[name] = value }
-    childEnvironment["BLUMEOPS_BIN"] = Self.executablePath
+    var childEnvironment = ProcessEnvironment.merged(
+      context.environment, [EnvironmentVariable("BLUMEOPS_BIN", Self.executablePath)])
     // Task output goes through a pipe (for the logs and the masking), so tools that colour only
     // a terminal would go grey; when blumeops itself may colour, say so by the common convention.
     if context.color {

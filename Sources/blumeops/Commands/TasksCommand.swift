@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlumeopsCore
+import BlumeopsRunner
 
 /// A subcommand that runs against a loaded project and returns an exit status.
 protocol ContextCommand {
@@ -186,7 +187,7 @@ enum ShadowCheck {
 /// Task names for shell completion, read quietly from the project around the working directory.
 enum TaskNames {
   static func forCompletion() -> [String] {
-    let environment = Console.environment()
+    let environment = ProcessEnvironment.current()
     guard let project = try? Project.load(RunnerOptions(), environment: environment) else {
       return []
     }

@@ -37,7 +37,10 @@ final class Builtins: BuiltinHandler {
       return
     }
     readAhead.withLock {
-      guard $0 == nil else { return }
+      guard $0 == nil else {
+        guess?.cancel()
+        return
+      }
       if let guess, guess.root == root, guess.parts.isSuperset(of: parts) {
         $0 = guess
       } else {

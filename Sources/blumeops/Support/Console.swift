@@ -26,20 +26,4 @@ enum Console {
   }
 
   static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
-
-  /// The process environment as a dictionary (an entry without `=` is skipped).
-  static func environment() -> [String: String] {
-    var count = 0
-    while environ[count] != nil { count += 1 }
-    var result = [String: String](minimumCapacity: count)
-    for index in 0..<count {
-      let entry = UnsafeRawPointer(environ[index]!).assumingMemoryBound(to: UInt8.self)
-      let text = UnsafeBufferPointer(start: entry, count: strlen(environ[index]!))
-      guard let equals = text.firstIndex(of: UInt8(ascii: "=")) else { continue }
-      let name = String(decoding: UnsafeBufferPointer(rebasing: text[..<equals]), as: UTF8.self)
-      result[name] = String(
-        decoding: UnsafeBufferPointer(rebasing: text[(equals + 1)...]), as: UTF8.self)
-    }
-    return result
-  }
 }
