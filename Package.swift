@@ -16,8 +16,7 @@ let package = Package(
     .executable(name: "blumeops", targets: ["blumeops"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     .systemLibrary(
@@ -29,10 +28,7 @@ let package = Package(
     .target(name: "BlumeopsCore", dependencies: ["CYAML"], swiftSettings: fastStart),
     .target(
       name: "BlumeopsRunner",
-      dependencies: [
-        "BlumeopsCore", "CLinux",
-        .product(name: "Subprocess", package: "swift-subprocess"),
-      ],
+      dependencies: ["BlumeopsCore", "CLinux"],
       swiftSettings: fastStart
     ),
     .target(

@@ -17,10 +17,25 @@ static inline int clinux_pidfd_open(pid_t pid) {
 
 int pipe2(int pipefd[2], int flags);
 
-/// A pipe whose two ends close on exec.
-static inline int clinux_pipe_cloexec(int fds[2]) {
-  return pipe2(fds, O_CLOEXEC);
+/// A pipe whose two ends close on exec; the read end is non-blocking, the write end (the
+/// child's) blocking, as a child expects of its standard output.
+static inline int clinux_pipe_for_child(int fds[2]) {
+  if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+  if (fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK) != 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return -1;
+  }
+  return 0;
 }
+
+#include <spawn.h>
+
+/// GNU extensions (glibc 2.29 and 2.34) that Swift's Glibc module does not declare.
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *actions, const char *path);
+int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+
+#include <malloc.h>
 
 #include <poll.h>
 #include <signal.h>

@@ -46,7 +46,13 @@ final class FakeLauncher: ProcessLauncher {
     _ request: LaunchRequest, control: ProcessControl,
     output: @escaping @Sendable (OutputChannel, [UInt8]) -> Void
   ) async throws(LaunchError) -> LaunchResult {
-    let script = request.argv.last ?? ""
+    // A shell's `-c SCRIPT`, `op read REFERENCE`, an exec step's `tool SCRIPT`, or else the
+    // words of a simple command started without a shell.
+    let argv = request.argv
+    let takesLastWord =
+      (argv.count >= 2 && argv[argv.count - 2] == "-c") || argv.first == "op"
+      || argv.first == "tool"
+    let script = takesLastWord ? argv[argv.count - 1] : argv.joined(separator: " ")
     if script.hasPrefix("missing") { throw .executableNotFound("missing") }
     if request.argv.first == "op" { return try readOnePassword(script, output: output) }
     state.withLock { state in

@@ -1,17 +1,27 @@
+import Glibc
 import Testing
 
 @testable import BlumeopsRunner
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Every behaviour on both ways of starting a piped child: `posix_spawn` with the reactor (Linux)
-/// and swift-subprocess (everywhere else, and where glibc lacks what the first needs).
+/// The launcher's behaviour, on real processes.
 @Suite struct SystemLauncherTests {
-  static let launchers = [SystemLauncher(), SystemLauncher(allowsPipedSpawn: false)]
+  static let launchers = [SystemLauncher()]
+
+  @Test(arguments: [LaunchRequest.Terminal.piped, .passThrough, .interactive])
+  func everyChildIsWatchedByTheReactor(_ terminal: LaunchRequest.Terminal) async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let reactor = try #require(Reactor.shared)
+    let before = reactor.watchesStarted
+    // Long enough that its exit is waited for, not seen at once.
+    var request = request("sleep 0.2", in: directory.path)
+    request.terminal = terminal
+    let result = try await SystemLauncher().launch(
+      request, control: ProcessControl(), output: { _, _ in })
+    #expect(result == LaunchResult(status: .exited(0)))
+    // Two pipes and the exit for a piped child; at least the exit for the others.
+    #expect(reactor.watchesStarted - before >= (terminal == .piped ? 3 : 1))
+  }
 
   func request(_ script: String, in directory: String, timeout: Duration? = nil) -> LaunchRequest {
     LaunchRequest(
@@ -19,6 +29,34 @@ import Testing
         for: script, path: currentEnvironment()["PATH"], directory: directory),
       directory: directory, environment: currentEnvironment(), timeout: timeout,
       gracePeriod: .milliseconds(500))
+  }
+
+  /// Many children starting and ending at once, as at `-j 32`: every descriptor number is
+  /// closed and reused all the time, and no child may lose its output or be taken for exited.
+  @Test func manyConcurrentChildrenEachGetAllTheirOutputAndTheirOwnStatus() async throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    let results = await withTaskGroup(of: (Int, Int, Int, Int32).self) { group in
+      for child in 0..<240 {
+        group.addTask {
+          let recorder = LineRecorder()
+          let launched = try? await SystemLauncher().launch(
+            request("seq 1 200; seq 1 150 >&2; exit \(child % 3)", in: directory.path),
+            control: ProcessControl(), output: recorder.record)
+          return (
+            child, recorder.lines(.standardOutput).count, recorder.lines(.standardError).count,
+            launched?.exitCode ?? -1
+          )
+        }
+      }
+      var all: [(Int, Int, Int, Int32)] = []
+      for await result in group { all.append(result) }
+      return all
+    }
+    #expect(results.count == 240)
+    for (child, out, err, code) in results {
+      #expect(out == 200 && err == 150 && code == Int32(child % 3), "child \(child)")
+    }
   }
 
   @Test(arguments: launchers) func aShellStepStreamsStdoutAndStderrLinesSeparately(

@@ -139,7 +139,8 @@ extension TaskRunner {
   private func shell(_ script: String, _ environment: [String: String], _ directory: String)
     -> [String]
   {
-    ExecutableLocator.shellArguments(for: script, path: environment["PATH"], directory: directory)
+    ExecutableLocator.commandArguments(
+      for: script, path: environment["PATH"], directory: directory)
   }
 
   private func trimmed(_ text: String) -> String {

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import BlumeopsCore
+import Glibc
 
 /// Finds programs the way a shell does, so a missing one gets a clear message before any spawn.
 enum ExecutableLocator {
@@ -23,8 +20,22 @@ enum ExecutableLocator {
     return nil
   }
 
-  /// The argv that runs a shell step: `bash -e -o pipefail -c SCRIPT`, or `sh -e -c SCRIPT`
-  /// where there is no bash.
+  /// The argv that runs a shell step: its own words when it has no shell syntax and names a
+  /// program that starts directly, else the shell's.
+  ///
+  /// A program that is missing, or a text file without `#!` (which bash runs as a script of its
+  /// own), goes through the shell too, so its message and status are bash's own.
+  static func commandArguments(for script: String, path: String?, directory: String) -> [String] {
+    if let words = SimpleCommand.words(script),
+      let program = find(words[0], path: path, directory: directory), startsDirectly(program)
+    {
+      return words
+    }
+    return shellArguments(for: script, path: path, directory: directory)
+  }
+
+  /// The argv that runs a script in the shell: `bash -e -o pipefail -c SCRIPT`, or
+  /// `sh -e -c SCRIPT` where there is no bash.
   static func shellArguments(for script: String, path: String?, directory: String) -> [String] {
     if let bash = find("bash", path: path, directory: directory) {
       return [bash, "-e", "-o", "pipefail", "-c", script]
@@ -37,6 +48,18 @@ enum ExecutableLocator {
   static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// True when `exec` can start the file by itself: an ELF binary or a `#!` script.
+  private static func startsDirectly(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+    let count = withUnsafeMutableBytes(of: &head) { read(descriptor, $0.baseAddress, 4) }
+    guard count >= 2 else { return false }
+    if head.0 == UInt8(ascii: "#") && head.1 == UInt8(ascii: "!") { return true }
+    return count == 4 && head == (0x7F, UInt8(ascii: "E"), UInt8(ascii: "L"), UInt8(ascii: "F"))
   }
 
   private static func isExecutable(_ path: String) -> Bool {

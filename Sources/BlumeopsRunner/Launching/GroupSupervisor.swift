@@ -1,16 +1,11 @@
+import Glibc
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Watches one running child from inside swift-subprocess' `run` body: forwards stop requests,
-/// enforces the timeout, and sweeps the process group once the leader has exited.
+/// Watches one running child: forwards stop requests, enforces the timeout, and sweeps the
+/// process group once the leader has exited.
 ///
-/// Everything happens before the body returns, so before the leader is reaped: the group id
-/// stays reserved for as long as anything here may signal it.
+/// Everything happens before the leader is reaped: the group id stays reserved for as long as
+/// anything here may signal it.
 final class GroupSupervisor: Sendable {
   private struct State {
     var timedOut = false
@@ -21,12 +16,14 @@ final class GroupSupervisor: Sendable {
   private let pid: pid_t
   private let ownGroup: Bool
   private let request: LaunchRequest
+  private let reactor: Reactor
   private let state = Mutex(State())
 
-  init(pid: pid_t, request: LaunchRequest) {
+  init(pid: pid_t, request: LaunchRequest, reactor: Reactor) {
     self.pid = pid
     self.ownGroup = request.terminal != .interactive
     self.request = request
+    self.reactor = reactor
   }
 
   var timedOut: Bool { state.withLock { $0.timedOut } }
@@ -43,7 +40,7 @@ final class GroupSupervisor: Sendable {
         }
         group.addTask { [self] in
           await readers()
-          await ExitWatcher.waitForExit(pid)
+          await ExitWatcher.waitForExit(pid, reactor: reactor)
           return true
         }
         while let leaderEnded = await group.next() {
@@ -53,7 +50,7 @@ final class GroupSupervisor: Sendable {
     } else {
       // Nothing to race against: no child task to start for a thousand short processes.
       await readers()
-      await ExitWatcher.waitForExit(pid)
+      await ExitWatcher.waitForExit(pid, reactor: reactor)
     }
     await graceForStragglers()
     control.detach()

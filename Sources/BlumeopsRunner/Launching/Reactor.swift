@@ -1,93 +1,115 @@
+import CLinux
+import Glibc
 import Synchronization
 
-#if os(Linux)
-  import CLinux
-  import Glibc
+/// One thread waiting in `epoll` for every child's pipes and exit, so a thousand short tasks
+/// cost no thread hand-offs beyond waking the task that waits for each.
+///
+/// Correct by construction against descriptor reuse: an event carries the token of its watch
+/// (a number never handed out twice), not the descriptor; a watch that has ended drops whatever
+/// events of the same `epoll_wait` batch are still pending for it; and the `stopped` handlers,
+/// which close descriptors, run only after the whole batch has been handled, so no descriptor
+/// number is freed (and perhaps reused by another thread's `pipe`) while an event may name it.
+///
+/// Handlers run on this thread, one at a time, and must never wait for another handler. Output
+/// handlers write to the terminal from here: a terminal that blocks holds up every child's
+/// reading, as it would hold up any single writer.
+final class Reactor: Sendable {
+  /// Nil when epoll or the thread could not be had; no child can be started then.
+  static let shared: Reactor? = Reactor()
 
-  /// One thread waiting in `epoll` for every child's pipes and exit, so a thousand short tasks
-  /// cost no thread hand-offs beyond waking the task that waits for each.
-  ///
-  /// Handlers run on this thread, one at a time, and must never wait for another handler. Output
-  /// handlers write to the terminal from here: a terminal that blocks holds up every child's
-  /// reading, as it would hold up any single writer.
-  final class Reactor: Sendable {
-    static let shared = Reactor()
+  private struct Watch: Sendable {
+    let descriptor: Int32
+    /// Called when the descriptor is ready; false ends the watch.
+    let ready: @Sendable () -> Bool
+    /// Called once, after the batch in which the watch ended.
+    let stopped: @Sendable () -> Void
+  }
 
-    private struct Watch: Sendable {
-      /// Called when the descriptor is ready; false stops the watch.
-      let ready: @Sendable () -> Bool
-      /// Called once, after the descriptor has left the epoll set.
-      let stopped: @Sendable () -> Void
+  private struct Registry {
+    var nextToken: UInt64 = 1
+    var watches: [UInt64: Watch] = [:]
+    /// `stopped` handlers of watches ended during the batch being handled.
+    var ended: [@Sendable () -> Void] = []
+    /// How many watches were ever started: lets a test prove children go through here.
+    var started = 0
+  }
+
+  private let poller: Int32
+  private let registry = Mutex(Registry())
+
+  private init?() {
+    let poller = epoll_create1(Int32(EPOLL_CLOEXEC))
+    guard poller >= 0 else { return nil }
+    self.poller = poller
+    var thread = pthread_t()
+    let started = pthread_create(&thread, nil, { _ in Reactor.shared!.loop() }, nil)
+    guard started == 0 else {
+      close(poller)
+      return nil
     }
+    pthread_detach(thread)
+  }
 
-    private let poller: Int32
-    private let watches = Mutex<[Int32: Watch]>([:])
+  /// The number of watches started so far.
+  var watchesStarted: Int { registry.withLock { $0.started } }
 
-    /// False when epoll or the thread could not be had; callers then use another way.
-    var isAvailable: Bool { poller >= 0 }
-
-    private init() {
-      var poller = epoll_create1(Int32(EPOLL_CLOEXEC))
-      if poller >= 0 {
-        let box = Unmanaged.passRetained(Loop(poller: poller)).toOpaque()
-        var thread = pthread_t()
-        let started = pthread_create(
-          &thread, nil,
-          { raw in
-            Unmanaged<Loop>.fromOpaque(raw!).takeRetainedValue().run()
-          }, box)
-        if started == 0 {
-          pthread_detach(thread)
-        } else {
-          Unmanaged<Loop>.fromOpaque(box).release()
-          close(poller)
-          poller = -1
-        }
-      }
-      self.poller = poller
+  /// Watches `descriptor` for input (or hang-up) until `ready` returns false; `stopped` runs
+  /// once, after the watch has ended (at once when it could not be added).
+  func watch(
+    _ descriptor: Int32, ready: @escaping @Sendable () -> Bool,
+    stopped: @escaping @Sendable () -> Void
+  ) {
+    let token = registry.withLock { registry in
+      let token = registry.nextToken
+      registry.nextToken += 1
+      registry.started += 1
+      registry.watches[token] = Watch(descriptor: descriptor, ready: ready, stopped: stopped)
+      return token
     }
-
-    /// Watches `descriptor` for input (or hang-up) until `ready` returns false or it could not be
-    /// added; `stopped` runs once either way.
-    func watch(
-      _ descriptor: Int32, ready: @escaping @Sendable () -> Bool,
-      stopped: @escaping @Sendable () -> Void
-    ) {
-      watches.withLock { $0[descriptor] = Watch(ready: ready, stopped: stopped) }
-      var event = epoll_event()
-      event.events = EPOLLIN.rawValue
-      event.data.fd = descriptor
-      if epoll_ctl(poller, EPOLL_CTL_ADD, descriptor, &event) != 0 {
-        end(descriptor)
-      }
+    var event = epoll_event()
+    event.events = EPOLLIN.rawValue
+    event.data.u64 = token
+    if epoll_ctl(poller, EPOLL_CTL_ADD, descriptor, &event) != 0 {
+      registry.withLock { $0.watches.removeValue(forKey: token) }
+      stopped()
     }
+  }
 
-    fileprivate func dispatch(_ descriptor: Int32) {
-      guard let watch = watches.withLock({ $0[descriptor] }) else { return }
-      if !watch.ready() { end(descriptor) }
-    }
-
-    /// Stops watching `descriptor` and runs its `stopped`. Only from a handler, on the reactor
-    /// thread (or for a watch that could not be added).
-    func end(_ descriptor: Int32) {
-      _ = epoll_ctl(poller, EPOLL_CTL_DEL, descriptor, nil)
-      watches.withLock { $0.removeValue(forKey: descriptor) }?.stopped()
-    }
-
-    /// The thread's body; it holds no reference to the reactor but reaches it through `shared`,
-    /// which is set before any descriptor is watched.
-    private final class Loop {
-      let poller: Int32
-      init(poller: Int32) { self.poller = poller }
-
-      func run() -> Never {
-        var events = [epoll_event](repeating: epoll_event(), count: 64)
-        while true {
-          let count = epoll_wait(poller, &events, Int32(events.count), -1)
-          guard count > 0 else { continue }
-          for event in events[0..<Int(count)] { Reactor.shared.dispatch(event.data.fd) }
-        }
+  /// Ends every watch on `descriptor`; only from a handler, on the reactor thread. Its `stopped`
+  /// runs after the current batch.
+  func end(descriptor: Int32) {
+    registry.withLock { registry in
+      for (token, watch) in registry.watches where watch.descriptor == descriptor {
+        registry.watches.removeValue(forKey: token)
+        _ = epoll_ctl(poller, EPOLL_CTL_DEL, descriptor, nil)
+        registry.ended.append(watch.stopped)
       }
     }
   }
-#endif
+
+  private func dispatch(_ token: UInt64) {
+    // A token whose watch has ended earlier in the batch finds nothing: the event is stale.
+    guard let watch = registry.withLock({ $0.watches[token] }) else { return }
+    if !watch.ready() {
+      registry.withLock { registry in
+        guard registry.watches.removeValue(forKey: token) != nil else { return }
+        _ = epoll_ctl(poller, EPOLL_CTL_DEL, watch.descriptor, nil)
+        registry.ended.append(watch.stopped)
+      }
+    }
+  }
+
+  private func loop() -> Never {
+    var events = [epoll_event](repeating: epoll_event(), count: 64)
+    var ended: [@Sendable () -> Void] = []
+    while true {
+      let count = epoll_wait(poller, &events, Int32(events.count), -1)
+      guard count > 0 else { continue }
+      for event in events[0..<Int(count)] { dispatch(event.data.u64) }
+      registry.withLock { swap(&ended, &$0.ended) }
+      for stopped in ended { stopped() }
+      ended.removeAll(keepingCapacity: true)
+    }
+  }
+}

@@ -82,7 +82,7 @@ public struct Preflight: Sendable {
   public func holds(_ precondition: Precondition, in task: PlannedTask) async -> Bool {
     var environment = self.environment
     for variable in task.environment { environment[variable.name] = variable.value }
-    let argv = ExecutableLocator.shellArguments(
+    let argv = ExecutableLocator.commandArguments(
       for: precondition.command, path: environment["PATH"], directory: task.directory)
     let directory = FileSystem.isDirectory(task.directory) ? task.directory : "/"
     guard
