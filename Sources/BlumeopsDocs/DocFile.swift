@@ -7,20 +7,19 @@ import BlumeopsCore
   import Darwin
 #endif
 
-/// Reads and parses doc files, in parallel: each file is independent and most of the cost.
+/// Reads and parses doc files, and lists doc folders.
 enum DocFile {
-  /// One `Doc` per relative path, in the same order, with the parts asked for.
+  /// One `Doc` per path (relative to `directory`), in the same order, with the parts asked for.
   static func parseAll(paths: [String], in directory: String, parts: DocParts = .all) -> [Doc] {
-    let parsing = DocParsing(paths: paths, in: directory, parts: parts)
-    let helping = ParallelWork.start(helpersFor(paths.count)) { parsing.help() }
-    let docs = parsing.docs()
-    helping.join()
-    return docs
-  }
-
-  /// Threads worth starting besides the caller: one per 16 docs, up to one per core (and 8).
-  static func helpersFor(_ count: Int, reservedCores: Int = 0) -> Int {
-    max(0, min(count / 16, ProcessorCount.online - reservedCores, 8) - 1)
+    let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    defer { if folder >= 0 { close(folder) } }
+    var buffer = ReadBuffer()
+    return paths.map { path in
+      guard parts.needsText(path) else { return Doc(path: path) }
+      return buffer.read(path, relativeTo: folder) {
+        DocParser.parse(path: path, buffer: $0, parts: parts)
+      } ?? DocParser.parse(path: path, bytes: [], parts: parts)
+    }
   }
 
   /// The entries of a directory (without `.` and `..`). The entry type comes from the listing

@@ -19,11 +19,9 @@ public enum DocsToolkit {
   ///
   /// `write` receives the output one line at a time, without its line break (the shape of
   /// `BuiltinContext.writeLine`); `writeError` receives error lines, and defaults to `write`.
-  /// A `preloaded` set of the same root, holding the parts the built-in reads, is used instead of
-  /// reading the docs again.
   public static func run(
     _ name: String, options: [String: String], root: String, today: DocsDate, gitLog: String?,
-    color: Bool, preloaded: DocSetLoad? = nil, write: (String) -> Void,
+    color: Bool, write: (String) -> Void,
     writeError: ((String) -> Void)? = nil
   ) -> Int32 {
     func fail(_ message: String) {
@@ -40,13 +38,7 @@ public enum DocsToolkit {
       fail(error.message)
       return 2
     }
-    let parts = DocParts.read(by: name)
-    let set: DocSet
-    if let preloaded, preloaded.root == root, preloaded.parts.isSuperset(of: parts) {
-      set = preloaded.wait()
-    } else {
-      set = DocSet.load(root: root, parts: parts)
-    }
+    let set = DocSet.load(root: root, parts: DocParts.read(by: name))
     let json = parsed.format == .json
     func emit(_ text: @autoclosure () -> String, _ value: @autoclosure () -> JSONValue) {
       let output = json ? value().serialized(indent: 2) + "\n" : text()

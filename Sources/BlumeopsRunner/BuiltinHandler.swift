@@ -10,14 +10,6 @@ public protocol BuiltinHandler: Sendable {
   var names: [String] { get }
   /// Runs one built-in and returns its exit status.
   func run(_ name: String, options: [String: String], context: BuiltinContext) async -> Int32
-  /// Called before the first task of a run made of built-ins alone (`Plan.builtinsAlone`), with
-  /// their names: nothing in such a run changes the files they read, so the handler may start
-  /// reading them while the run gets ready, and share what it read between them.
-  func prepare(_ names: Set<String>, root: String)
-}
-
-extension BuiltinHandler {
-  public func prepare(_ names: Set<String>, root: String) {}
 }
 
 /// What a built-in may know and use while it runs.

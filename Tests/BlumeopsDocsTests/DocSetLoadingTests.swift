@@ -38,10 +38,8 @@ import Testing
   func aDocIsReadWhole(fillerBytes: Int) {
     let text = card(body: String(repeating: "x", count: fillerBytes) + "\n[[last]]")
     let fixture = DocsFixture(["docs/a.md": text, "docs/last.md": card()])
-    for set in [fixture.docSet, DocSetLoad(root: fixture.root, parts: .all).wait()] {
-      #expect(set.docs.first?.links.map(\.target) == ["last"])
-      #expect(set.docs.first?.frontmatter?.title == "A card")
-    }
+    #expect(fixture.docSet.docs.first?.links.map(\.target) == ["last"])
+    #expect(fixture.docSet.docs.first?.frontmatter?.title == "A card")
   }
 
   @Test func pathsAreSortedAsWholePathsAndStemsDropOnlyTheExtension() {
@@ -68,17 +66,5 @@ import Testing
     #expect(read(.frontmatter).map(\.links) == [0, 0])
     #expect(read(.frontmatter).map(\.frontmatter) == [true, true])
     #expect(DocSet.load(root: fixture.root).docs.map(\.links.count) == [1, 1])
-  }
-
-  @Test func aSetReadAheadIsTheSetReadInPlace() {
-    let fixture = DocsFixture(["docs/a.md": card(body: "[[b]]"), "docs/b/b.md": "no fence"])
-    let ahead = DocSetLoad(root: fixture.root, parts: .all).wait()
-    let inPlace = DocSet.load(root: fixture.root)
-    #expect(ahead.docs.map(\.path) == inPlace.docs.map(\.path))
-    #expect(ahead.docs.map(\.links) == inPlace.docs.map(\.links))
-    #expect(ahead.docs.map(\.frontmatter) == inPlace.docs.map(\.frontmatter))
-    #expect(ahead.folders == inPlace.folders)
-    let missing = DocsFixture()
-    #expect(DocSetLoad(root: missing.root, parts: .all).wait().docs.isEmpty)
   }
 }

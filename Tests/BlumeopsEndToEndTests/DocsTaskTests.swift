@@ -87,8 +87,7 @@ import Testing
     #expect(run.stdout.contains("generated.md:1: broken link `[[elsewhere]]`"), "\(run.stdout)")
   }
 
-  /// A task named like a built-in has its docs read before the project loads, on a guess; a
-  /// prerequisite that writes docs must make the run drop that reading.
+  /// A built-in reads the docs when it runs, so it sees what a prerequisite wrote.
   @Test func aTaskNamedLikeABuiltinAfterATaskThatWritesDocsReadsWhatItWrote() {
     let fixture = Self.fixture()
     fixture.add(

@@ -16,12 +16,6 @@ struct CLI {
   /// What `--version` prints.
   static let versionLine = "blumeops \(BlumeopsVersion.current)"
 
-  /// Runs and exits from the thread that finished the work: the main thread stays parked (see
-  /// `MainThread`) and never resumes.
-  func runAndExit() async -> Never {
-    exit(await run())
-  }
-
   func run() async -> Int32 {
     if arguments.first?.hasPrefix("---completion") == true
       || arguments.contains("--generate-completion-script")

@@ -23,13 +23,8 @@ struct Confirmer {
   }
 
   func confirm(_ requests: [(task: String, confirmation: Confirmation)]) throws(ReportedErrors) {
+    // Ctrl-C at a prompt ends blumeops at once: no run is under way to take it (`Interrupts`).
     guard !requests.isEmpty, !context.options.yes else { return }
-    // Ctrl-C at a prompt ends blumeops at once, as it would before any prompt.
-    try Interrupts.takeDefaultActionDuring { () throws(ReportedErrors) in try ask(requests) }
-  }
-
-  private func ask(_ requests: [(task: String, confirmation: Confirmation)]) throws(ReportedErrors)
-  {
     guard !context.isCI, Console.isTerminal(0) else {
       throw ReportedErrors(.confirmationImpossible(task: requests[0].task), context: context)
     }

@@ -15,11 +15,7 @@ struct RunFlow {
   func run(_ invocations: [Invocation]) async throws(ReportedErrors) -> Int32 {
     let launcher = SystemLauncher()
     let builtins = Builtins(launcher: launcher)
-    let directory = try context.locateProject()
-    if !context.options.dryRun, invocations.count == 1, !Self.asksForHelp(invocations[0]) {
-      builtins.guess(task: invocations[0].task, root: directory.root)
-    }
-    let project = try context.loadValidProject(in: directory)
+    let project = try context.loadValidProject()
     let sources = project.catalog.sources
     if let asking = invocations.first(where: Self.asksForHelp) {
       guard let task = project.catalog.task(named: asking.task) else {
@@ -39,13 +35,6 @@ struct RunFlow {
       plan = try planner.plan(invocations)
     } catch {
       throw ReportedErrors(error, context: context, sources: sources)
-    }
-    // Reading ahead changes nothing, so it starts before the checks below: should one of them
-    // stop the run, what was read is simply dropped.
-    if !context.options.dryRun, let names = plan.builtinsAlone {
-      builtins.prepare(names, root: root)
-    } else {
-      builtins.dropGuess()
     }
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)

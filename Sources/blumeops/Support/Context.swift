@@ -23,25 +23,11 @@ struct Context {
     try Project.load(options, environment: environment)
   }
 
-  /// Where the project is, without loading it.
-  func locateProject() throws(ReportedErrors) -> TaskDirectory {
-    do {
-      return try Project.locate(options, environment: environment)
-    } catch {
-      throw ReportedErrors(errors: [error], renderer: ErrorRenderer(color: colorOnStandardError))
-    }
-  }
-
-  /// Loads the project (the one in `directory` when given) and fails with every task file
-  /// problem when there is any.
-  func loadValidProject(in directory: TaskDirectory? = nil) throws(ReportedErrors) -> Project {
+  /// Loads the project and fails with every task file problem when there is any.
+  func loadValidProject() throws(ReportedErrors) -> Project {
     let project: Project
     do throws(BlumeopsError) {
-      if let directory {
-        project = try Project.load(directory)
-      } else {
-        project = try loadProject()
-      }
+      project = try loadProject()
     } catch {
       throw ReportedErrors(errors: [error], renderer: ErrorRenderer(color: colorOnStandardError))
     }

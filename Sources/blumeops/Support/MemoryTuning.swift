@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import CLinux
 
 /// glibc's allocator settings for a run.
 ///
@@ -10,19 +8,8 @@
 /// Keeping a few megabytes instead costs nothing that matters for a process that lives seconds.
 enum MemoryTuning {
   static func keepFreedMemory() {
-    #if canImport(Glibc)
-      // `mallopt` is in <malloc.h>, which Swift's Glibc module does not import.
-      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-      guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "mallopt") else {
-        return
-      }
-      let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-      let trimThreshold: Int32 = -1
-      let topPad: Int32 = -2
-      let mmapThreshold: Int32 = -3
-      _ = mallopt(topPad, 16 << 20)
-      _ = mallopt(trimThreshold, 64 << 20)
-      _ = mallopt(mmapThreshold, 4 << 20)
-    #endif
+    _ = mallopt(M_TOP_PAD, 16 << 20)
+    _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
+    _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
   }
 }
