@@ -43,7 +43,7 @@ extension TaskRunner {
       case .exec(let argv):
         context.output.announce(stream, .command(ShellQuoting.join(argv)))
         outcome = await launch(
-          argv, step.directory, environment, deadline: deadline, terminal: terminal,
+          (argv, nil), step.directory, environment, deadline: deadline, terminal: terminal,
           standardOutput: use)
       case .builtin(let name, let options):
         context.output.announce(stream, .command("builtin \(name)"))
@@ -71,7 +71,8 @@ extension TaskRunner {
 
   /// Runs one process for a step; a timeout counts from the task's deadline.
   func launch(
-    _ argv: [String], _ directory: String, _ environment: [String: String],
+    _ command: (argv: [String], executable: String?), _ directory: String,
+    _ environment: [String: String],
     deadline: ContinuousClock.Instant?, terminal: LaunchRequest.Terminal,
     standardOutput use: StandardOutputUse
   ) async -> StepOutcome {
@@ -82,7 +83,8 @@ extension TaskRunner {
       timeout = left
     }
     let request = LaunchRequest(
-      argv: argv, directory: directory, environment: environment, timeout: timeout,
+      argv: command.argv, executable: command.executable, directory: directory,
+      environment: environment, timeout: timeout,
       gracePeriod: context.options.gracePeriod, terminal: terminal)
     let output = context.output
     let stream = stream
@@ -137,10 +139,9 @@ extension TaskRunner {
   }
 
   private func shell(_ script: String, _ environment: [String: String], _ directory: String)
-    -> [String]
+    -> (argv: [String], executable: String?)
   {
-    ExecutableLocator.commandArguments(
-      for: script, path: environment["PATH"], directory: directory)
+    ExecutableLocator.command(for: script, path: environment["PATH"], directory: directory)
   }
 
   private func trimmed(_ text: String) -> String {

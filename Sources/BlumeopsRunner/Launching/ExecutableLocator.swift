@@ -25,13 +25,15 @@ enum ExecutableLocator {
   ///
   /// A program that is missing, or a text file without `#!` (which bash runs as a script of its
   /// own), goes through the shell too, so its message and status are bash's own.
-  static func commandArguments(for script: String, path: String?, directory: String) -> [String] {
+  static func command(for script: String, path: String?, directory: String) -> (
+    argv: [String], executable: String?
+  ) {
     if let words = SimpleCommand.words(script),
       let program = find(words[0], path: path, directory: directory), startsDirectly(program)
     {
-      return words
+      return (words, program)
     }
-    return shellArguments(for: script, path: path, directory: directory)
+    return (shellArguments(for: script, path: path, directory: directory), nil)
   }
 
   /// The argv that runs a script in the shell: `bash -e -o pipefail -c SCRIPT`, or

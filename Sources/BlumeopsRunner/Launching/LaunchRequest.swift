@@ -11,6 +11,8 @@ public struct LaunchRequest: Sendable {
   }
 
   public var argv: [String]
+  /// The program's path when it has been looked up already; else `argv[0]` is looked up on PATH.
+  public var executable: String?
   /// Absolute working directory.
   public var directory: String
   /// The complete environment of the process.
@@ -21,10 +23,11 @@ public struct LaunchRequest: Sendable {
   public var terminal: Terminal
 
   public init(
-    argv: [String], directory: String, environment: [String: String],
+    argv: [String], executable: String? = nil, directory: String, environment: [String: String],
     timeout: Duration? = nil, gracePeriod: Duration = .seconds(5), terminal: Terminal = .piped
   ) {
     self.argv = argv
+    self.executable = executable
     self.directory = directory
     self.environment = environment
     self.timeout = timeout

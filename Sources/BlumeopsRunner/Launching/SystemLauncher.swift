@@ -21,8 +21,9 @@ public struct SystemLauncher: ProcessLauncher {
       throw .cannotStart(name, reason: "directory `\(request.directory)` does not exist")
     }
     guard
-      let executable = ExecutableLocator.find(
-        name, path: request.environment["PATH"], directory: request.directory)
+      let executable = request.executable
+        ?? ExecutableLocator.find(
+          name, path: request.environment["PATH"], directory: request.directory)
     else { throw .executableNotFound(name) }
 
     var environment = request.environment

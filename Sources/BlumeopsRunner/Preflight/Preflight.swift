@@ -82,8 +82,9 @@ public struct Preflight: Sendable {
   public func holds(_ precondition: Precondition, in task: PlannedTask) async -> Bool {
     var environment = self.environment
     for variable in task.environment { environment[variable.name] = variable.value }
-    let argv = ExecutableLocator.commandArguments(
-      for: precondition.command, path: environment["PATH"], directory: task.directory)
+    let argv = ExecutableLocator.command(
+      for: precondition.command, path: environment["PATH"], directory: task.directory
+    ).argv
     let directory = FileSystem.isDirectory(task.directory) ? task.directory : "/"
     guard
       let output = try? await launcher.capture(

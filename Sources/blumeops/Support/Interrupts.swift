@@ -20,8 +20,11 @@ enum Interrupts {
   /// `work` on the concurrency runtime and takes the signals here until `work` exits the
   /// process. Call from the main thread, before any other thread exists.
   static func run(_ work: @escaping @Sendable () async -> Never) -> Never {
+    // SIGCHLD is blocked too, and stays pending: children are watched on pidfds, and each one's
+    // exit would otherwise wake this thread for nothing.
+    var blocked = signalSet(signals + [SIGCHLD])
+    pthread_sigmask(SIG_BLOCK, &blocked, nil)
     var set = signalSet(signals)
-    pthread_sigmask(SIG_BLOCK, &set, nil)
     Task.detached { await work() }
     while true {
       let number = sigwaitinfo(&set, nil)
