@@ -1,11 +1,6 @@
 import BlumeopsCore
-
-#if canImport(Glibc)
-  import CLinux
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import CLinux
+import Glibc
 
 /// Reads and parses doc files, and lists doc folders.
 enum DocFile {

@@ -1,10 +1,5 @@
 import BlumeopsCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Turns one file's bytes into a `Doc`: UTF-8 check, frontmatter, wiki-links, in one pass.
 enum DocParser {

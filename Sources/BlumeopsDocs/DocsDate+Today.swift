@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 extension DocsDate {
   /// Today's date in the local time zone, for the review tools' ages and `last-reviewed` line.

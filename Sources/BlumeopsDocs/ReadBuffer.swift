@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// One thread's read buffer, reused from file to file: docs are small, and a fresh zeroed array
 /// per file cost more than reading it.
@@ -42,8 +38,4 @@ struct ReadBuffer: ~Copyable {
   }
 }
 
-#if canImport(Glibc)
-  private let systemRead = Glibc.read
-#else
-  private let systemRead = Darwin.read
-#endif
+private let systemRead = Glibc.read

@@ -36,6 +36,11 @@ int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *actions, co
 int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
 
 #include <malloc.h>
+#include <stddef.h>
+
+/// A GNU extension of <string.h>.
+void *memmem(const void *haystack, size_t haystack_length, const void *needle,
+             size_t needle_length);
 
 #include <dirent.h>
 

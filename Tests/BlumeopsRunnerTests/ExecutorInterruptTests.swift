@@ -18,9 +18,7 @@ import Testing
   }
 
   func waitUntilStarted(_ launcher: FakeLauncher, _ count: Int) async throws {
-    while launcher.events.filter({ $0.hasPrefix("start") }).count < count {
-      try await Task.sleep(for: .milliseconds(2))
-    }
+    try await waitUntil { launcher.events.filter({ $0.hasPrefix("start") }).count >= count }
   }
 
   @Test func anInterruptStopsRunningTasksCancelsTheRestAndExits130() async throws {

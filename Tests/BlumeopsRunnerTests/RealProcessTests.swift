@@ -76,9 +76,7 @@ import Testing
       ], root: directory.path)
     async let report = run.run()
     let files = ["a.leader", "a.child", "b.leader", "b.child"]
-    while files.contains(where: { directory.read($0)?.hasSuffix("\n") != true }) {
-      try await Task.sleep(for: .milliseconds(10))
-    }
+    try await waitUntil { files.allSatisfy { directory.read($0)?.hasSuffix("\n") == true } }
     run.interrupt(signal: SIGINT)
     let finished = await report
     #expect(finished.exitCode == 130)
@@ -95,9 +93,7 @@ import Testing
     let script = "trap '' INT TERM; echo $$ > stubborn.pid; while true; do sleep 0.05; done"
     let run = executor([shellTask("stubborn", script, in: directory.path)], root: directory.path)
     async let report = run.run()
-    while directory.read("stubborn.pid")?.hasSuffix("\n") != true {
-      try await Task.sleep(for: .milliseconds(10))
-    }
+    try await waitUntil { directory.read("stubborn.pid")?.hasSuffix("\n") == true }
     run.interrupt(signal: SIGTERM)
     try await Task.sleep(for: .milliseconds(100))
     run.interrupt(signal: SIGTERM)

@@ -208,7 +208,7 @@ import Testing
     let recorder = LineRecorder()
     async let result = launcher.launch(
       request(script, in: directory.path), control: control, output: recorder.record)
-    while recorder.lines(.standardOutput).isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+    try await waitUntil { !recorder.lines(.standardOutput).isEmpty }
     control.stop(signal: SIGTERM)
     #expect(try await result.exitCode == 7)
     #expect(recorder.lines(.standardOutput) == ["ready", "got TERM"])

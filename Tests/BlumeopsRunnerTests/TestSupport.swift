@@ -100,3 +100,21 @@ final class LineRecorder: Sendable {
     lines.withLock { $0.filter { $0.0 == channel }.map(\.1) }
   }
 }
+
+/// A wait that gave up: the condition never held within the limit.
+struct WaitTimedOut: Error, CustomStringConvertible {
+  let limit: Duration
+  var description: String { "the condition did not hold within \(limit)" }
+}
+
+/// Polls `condition` until it holds; throws after `limit`, so a hang fails the test instead of
+/// stalling the suite.
+func waitUntil(
+  within limit: Duration = .seconds(30), _ condition: () -> Bool
+) async throws {
+  let deadline = ContinuousClock.now.advanced(by: limit)
+  while !condition() {
+    guard ContinuousClock.now < deadline else { throw WaitTimedOut(limit: limit) }
+    try await Task.sleep(for: .milliseconds(5))
+  }
+}

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The few POSIX file operations Core needs, without Foundation's start-up cost.
 public enum FileSystem {
@@ -136,8 +132,4 @@ public enum FileSystem {
   }
 }
 
-#if canImport(Glibc)
-  private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-  private let systemRead = Darwin.read
-#endif
+private let systemRead = Glibc.read

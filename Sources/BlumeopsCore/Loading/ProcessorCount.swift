@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// How many processors can run work now: the default for `--jobs` and for parallel reading.
 public enum ProcessorCount {

@@ -1,11 +1,6 @@
 import BlumeopsCore
+import Glibc
 import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Carries out a `Plan`: starts what the pure `Schedule` says is ready, up to `jobs` at once,
 /// stops siblings on the first failure, and reports how every task ended.

@@ -1,10 +1,5 @@
 import BlumeopsCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Builds the environments of the tasks' processes.
 public enum ProcessEnvironment {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// An exclusive `flock` on `<root>/.blumeops/locks/<name>.lock`, held while a task runs.
 ///

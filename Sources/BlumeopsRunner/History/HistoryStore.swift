@@ -1,10 +1,5 @@
 import BlumeopsCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The run history and task logs under `<root>/.blumeops/`.
 public struct HistoryStore: Sendable {

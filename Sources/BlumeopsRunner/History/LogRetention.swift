@@ -1,10 +1,5 @@
 import BlumeopsCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Keeps the task logs of the most recent runs only. The history keeps every run; logs are for
 /// looking into recent failures, and a `.blumeops/logs/` that grew by one folder per run forever

@@ -1,10 +1,5 @@
 import BlumeopsCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Wall-clock timestamps for records and file names, without Foundation.
 public enum WallClock {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Expands `sources`/`outputs` globs: `*` and `?` within a path segment, `**` across segments.
 public enum Glob {

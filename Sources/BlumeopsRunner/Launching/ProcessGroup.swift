@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Signals and waits on a child and the process group it leads, without ever reaping the leader:
 /// while it is an unreaped zombie its pid, and so the group id, cannot be reused.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// The conventional name of a signal, for messages.
 func signalName(_ signal: Int32) -> String {

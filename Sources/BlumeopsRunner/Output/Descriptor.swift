@@ -1,12 +1,7 @@
-#if canImport(Glibc)
-  import Glibc
-  private let systemWrite = Glibc.write
-  private let systemClose = Glibc.close
-#elseif canImport(Darwin)
-  import Darwin
-  private let systemWrite = Darwin.write
-  private let systemClose = Darwin.close
-#endif
+import Glibc
+
+private let systemWrite = Glibc.write
+private let systemClose = Glibc.close
 
 /// Plain file-descriptor I/O for output and logs.
 enum Descriptor {

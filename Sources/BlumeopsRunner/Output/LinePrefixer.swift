@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Puts a prefix before every line of a batch, working on bytes: no String per line.
 enum LinePrefixer {

@@ -1,12 +1,7 @@
 import ArgumentParser
 import BlumeopsCore
 import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Decides what the command line asks for and returns the exit status. Every error is rendered
 /// once, here.

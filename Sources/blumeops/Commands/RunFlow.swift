@@ -1,11 +1,6 @@
 import BlumeopsCore
 import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Runs tasks: plan everything, check everything, ask everything, resolve secrets — and only then
 /// start the first process. A run either starts cleanly or not at all.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Writes whole messages straight to a file descriptor: one writer, no reordering between
 /// buffered and unbuffered streams.

@@ -95,9 +95,24 @@ struct RunningBinary {
 
   func signal(_ number: Int32) { kill(pid, number) }
 
-  func wait() -> BinaryRun {
+  /// Waits for the binary to end; one still running after `limit` is killed, and the run reports
+  /// status -1 with a note, so a hang fails its test instead of stalling the suite.
+  func wait(limit: Duration = .seconds(120)) -> BinaryRun {
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let deadline = ContinuousClock.now.advanced(by: limit)
+    while true {
+      let ended = waitpid(pid, &status, WNOHANG)
+      if ended == pid || (ended < 0 && errno != EINTR) { break }
+      if ContinuousClock.now >= deadline {
+        kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if openStdin >= 0 { close(openStdin) }
+        return BinaryRun(
+          status: -1, stdout: Fixture.read(stdoutPath) ?? "",
+          stderr: (Fixture.read(stderrPath) ?? "") + "\n[killed: still running after \(limit)]")
+      }
+      usleep(2_000)
+    }
     if openStdin >= 0 { close(openStdin) }
     let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return BinaryRun(
