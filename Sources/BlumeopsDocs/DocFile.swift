@@ -39,41 +39,28 @@ enum DocFile {
   private static func forEachEntry(
     in directory: String, _ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void
   ) {
-    #if os(Linux)
-      // The entries are read straight into a buffer on the stack: `opendir` added an `fstat`
-      // and a 32 KB allocation per folder, a share of a small tree's listing.
-      let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-      guard descriptor >= 0 else { return }
-      defer { close(descriptor) }
-      withUnsafeTemporaryAllocation(byteCount: 16 << 10, alignment: 8) { buffer in
-        guard let base = buffer.baseAddress else { return }
-        while true {
-          let count = clinux_getdents(descriptor, base, UInt(buffer.count))
-          guard count > 0 else { return }
-          var offset = 0
-          // Each record: inode (8 bytes), offset (8), record length (2), type (1), name.
-          while offset < count {
-            let record = base + offset
-            let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
-            let type = record.load(fromByteOffset: 18, as: UInt8.self)
-            let name = (record + 19).assumingMemoryBound(to: UInt8.self)
-            body(UnsafeBufferPointer(start: name, count: strlen(name)), type)
-            offset += length
-          }
+    // The entries are read straight into a buffer on the stack: `opendir` added an `fstat`
+    // and a 32 KB allocation per folder, a share of a small tree's listing.
+    let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    withUnsafeTemporaryAllocation(byteCount: 16 << 10, alignment: 8) { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while true {
+        let count = clinux_getdents(descriptor, base, UInt(buffer.count))
+        guard count > 0 else { return }
+        var offset = 0
+        // Each record: inode (8 bytes), offset (8), record length (2), type (1), name.
+        while offset < count {
+          let record = base + offset
+          let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+          let type = record.load(fromByteOffset: 18, as: UInt8.self)
+          let name = (record + 19).assumingMemoryBound(to: UInt8.self)
+          body(UnsafeBufferPointer(start: name, count: strlen(name)), type)
+          offset += length
         }
       }
-    #else
-      guard let handle = opendir(directory) else { return }
-      defer { closedir(handle) }
-      while let entry = readdir(handle) {
-        withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          let name = raw.bindMemory(to: UInt8.self)
-          body(
-            UnsafeBufferPointer(rebasing: name[..<(name.firstIndex(of: 0) ?? name.count)]),
-            entry.pointee.d_type)
-        }
-      }
-    #endif
+    }
   }
 }
 

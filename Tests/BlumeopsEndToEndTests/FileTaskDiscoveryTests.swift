@@ -1,10 +1,5 @@
+import Glibc
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Which files under `tasks/` are file tasks: executable ones at any depth, reached through
 /// symbolic links too; never a plain file or a hidden one.

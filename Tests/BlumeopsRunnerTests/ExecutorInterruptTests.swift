@@ -1,13 +1,8 @@
 import BlumeopsCore
+import Glibc
 import Testing
 
 @testable import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 @Suite struct ExecutorInterruptTests {
   func executor(_ plan: Plan, _ launcher: FakeLauncher, jobs: Int = 4) -> Executor {

@@ -1,12 +1,7 @@
+import Glibc
 import Synchronization
 
 @testable import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// A launcher that interprets a tiny command language instead of starting processes.
 ///

@@ -1,13 +1,8 @@
 import BlumeopsCore
+import Glibc
 import Testing
 
 @testable import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 @Suite struct LogRetentionTests {
   @Test func theOldestRunFoldersGoAndTheirNeighboursOutsideStay() throws {
@@ -34,5 +29,19 @@ import Testing
     let left = Set(FileSystem.list(directory.file("logs")))
     #expect(left == Set(ids.suffix(100)).union([running]))
     #expect(directory.read("outside/precious") == "keep me")
+  }
+
+  @Test func aRunIsTakenForRunningOnlyWhileItsPidIsABlumeops() {
+    #expect(LogRetention.isRunning("20260101-000000-000-\(getpid())"))
+    // Pid 1 is alive, but it is not a blumeops run.
+    #expect(!LogRetention.isRunning("20260101-000000-000-1"))
+    #expect(!LogRetention.isRunning("20260101-000000-000-999999"))
+  }
+
+  @Test func runIDsSortByStartEvenWithinOneSecond() {
+    let early = WallClock.runID(start: 1_780_000_000.004, pid: 30_000)
+    let late = WallClock.runID(start: 1_780_000_000.950, pid: 200)
+    #expect(early.hasSuffix("-004-30000"))
+    #expect(early < late)
   }
 }

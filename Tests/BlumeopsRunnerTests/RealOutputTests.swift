@@ -1,13 +1,8 @@
 import BlumeopsCore
+import Glibc
 import Testing
 
 @testable import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Two real tasks printing thousands of lines at once, through files as a terminal would be.
 @Suite struct RealOutputTests {

@@ -1,13 +1,8 @@
 import BlumeopsCore
+import Glibc
 import Testing
 
 @testable import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The executor with the real launcher and real bash: overlap, timeouts, interrupts, orphans.
 @Suite struct RealProcessTests {

@@ -5,8 +5,6 @@ import Testing
 
 /// The launcher's behaviour, on real processes.
 @Suite struct SystemLauncherTests {
-  static let launchers = [SystemLauncher()]
-
   @Test(arguments: [LaunchRequest.Terminal.piped, .passThrough, .interactive])
   func everyChildIsWatchedByTheReactor(_ terminal: LaunchRequest.Terminal) async throws {
     let directory = TemporaryDirectory()
@@ -59,9 +57,8 @@ import Testing
     }
   }
 
-  @Test(arguments: launchers) func aShellStepStreamsStdoutAndStderrLinesSeparately(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aShellStepStreamsStdoutAndStderrLinesSeparately() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let recorder = LineRecorder()
@@ -73,9 +70,8 @@ import Testing
     #expect(recorder.lines(.standardError) == ["two"])
   }
 
-  @Test(arguments: launchers) func theExitStatusOfAFailingScriptIsReported(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func theExitStatusOfAFailingScriptIsReported() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let result = try await launcher.launch(
@@ -84,9 +80,8 @@ import Testing
     #expect(result.exitCode == 1)
   }
 
-  @Test(arguments: launchers) func childrenGetUnbufferedPythonAndTheRequestedDirectory(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func childrenGetUnbufferedPythonAndTheRequestedDirectory() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let recorder = LineRecorder()
@@ -97,9 +92,8 @@ import Testing
     #expect(recorder.lines(.standardOutput) == ["1", realDirectory])
   }
 
-  @Test(arguments: launchers) func aChildThatClosesItsOutputEarlyIsWaitedForNotSwept(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aChildThatClosesItsOutputEarlyIsWaitedForNotSwept() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     // Output ends long before the exit: the launch must still wait for the leader, and only
@@ -111,9 +105,8 @@ import Testing
     #expect(directory.read("finished")?.trimmed == "done")
   }
 
-  @Test(arguments: launchers) func aChildReadsNothingAndInheritsNoOtherDescriptor(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aChildReadsNothingAndInheritsNoOtherDescriptor() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     // A descriptor of ours without close-on-exec, as a parent process might hand down.
@@ -135,9 +128,8 @@ import Testing
     #expect(lines.count <= 5, "\(lines)")
   }
 
-  @Test(arguments: launchers) func aScriptWhoseInterpreterIsMissingCannotStart(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aScriptWhoseInterpreterIsMissingCannotStart() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     directory.write("tool", "#!/nonexistent/interpreter\necho never\n")
@@ -155,9 +147,8 @@ import Testing
     }
   }
 
-  @Test(arguments: launchers) func aLineLongerThanAPipeBufferStaysOneLine(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aLineLongerThanAPipeBufferStaysOneLine() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let recorder = LineRecorder()
@@ -170,9 +161,8 @@ import Testing
     #expect(lines.last == "after")
   }
 
-  @Test(arguments: launchers) func aTimeoutExits124AndKillsABackgroundedGrandchild(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aTimeoutExits124AndKillsABackgroundedGrandchild() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let script = "sleep 100 & echo $! > grandchild.pid; sleep 100"
@@ -185,9 +175,8 @@ import Testing
     #expect(await eventuallyDead(pid))
   }
 
-  @Test(arguments: launchers) func aGrandchildLeftRunningBySuccessfulScriptIsSwept(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aGrandchildLeftRunningBySuccessfulScriptIsSwept() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let result = try await launcher.launch(
@@ -198,9 +187,8 @@ import Testing
     #expect(await eventuallyDead(pid))
   }
 
-  @Test(arguments: launchers) func aStopRequestReachesTheWholeGroup(_ launcher: SystemLauncher)
-    async throws
-  {
+  @Test func aStopRequestReachesTheWholeGroup() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let control = ProcessControl()
@@ -214,9 +202,8 @@ import Testing
     #expect(recorder.lines(.standardOutput) == ["ready", "got TERM"])
   }
 
-  @Test(arguments: launchers) func aMissingProgramIsReportedAsNotFound(_ launcher: SystemLauncher)
-    async throws
-  {
+  @Test func aMissingProgramIsReportedAsNotFound() async throws {
+    let launcher = SystemLauncher()
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     await #expect(throws: LaunchError.executableNotFound("no-such-program-here")) {
@@ -228,9 +215,8 @@ import Testing
     }
   }
 
-  @Test(arguments: launchers) func aMissingWorkingDirectoryIsReportedBeforeAnythingStarts(
-    _ launcher: SystemLauncher
-  ) async throws {
+  @Test func aMissingWorkingDirectoryIsReportedBeforeAnythingStarts() async throws {
+    let launcher = SystemLauncher()
     await #expect(
       throws: LaunchError.cannotStart("/bin/sh", reason: "directory `/no/such/dir` does not exist")
     ) {
@@ -241,9 +227,8 @@ import Testing
     }
   }
 
-  @Test(arguments: launchers) func captureCollectsBothStreams(_ launcher: SystemLauncher)
-    async throws
-  {
+  @Test func captureCollectsBothStreams() async throws {
+    let launcher = SystemLauncher()
     let output = try await launcher.capture(
       argv: ["/bin/sh", "-c", "printf secret; echo oops >&2; exit 3"], directory: "/",
       environment: currentEnvironment())

@@ -1,12 +1,7 @@
+import Glibc
 import Synchronization
 
 @testable import BlumeopsRunner
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// A fresh directory under /tmp, removed by `remove()`.
 struct TemporaryDirectory {

@@ -16,11 +16,15 @@ enum LogRetention {
     }
   }
 
-  private static func isRunning(_ id: String) -> Bool {
+  /// True while the run's pid is this process or another blumeops: pids are reused quickly,
+  /// and a folder kept for whatever unrelated process got the number would never be pruned.
+  static func isRunning(_ id: String) -> Bool {
     guard let pid = id.split(separator: "-").last.flatMap({ pid_t($0) }), pid > 0 else {
       return false
     }
-    return pid == getpid() || kill(pid, 0) == 0
+    if pid == getpid() { return true }
+    guard let name = FileSystem.readText("/proc/\(pid)/comm") else { return false }
+    return name.hasPrefix("blumeops")
   }
 
   /// `rm -rf` of one folder of log files (and any folders below it). Symbolic links are removed,

@@ -20,6 +20,14 @@ public enum WallClock {
     format(seconds, "%Y%m%d-%H%M%S")
   }
 
+  /// A run's id: `20261203-174712-083-4242`, its UTC start to the millisecond, then its pid. Name
+  /// order is start order, even for runs started within one second.
+  public static func runID(start seconds: Double, pid: Int32) -> String {
+    let milliseconds = Int64((seconds * 1000).rounded())
+    let padded = String(1000 + milliseconds % 1000).dropFirst()
+    return compact(Double(milliseconds / 1000)) + "-" + padded + "-\(pid)"
+  }
+
   static func format(_ seconds: Double, _ pattern: String) -> String {
     var time = time_t(seconds)
     var parts = tm()

@@ -24,13 +24,13 @@ final class ChildStreams: Sendable {
   ) {
     let streams = ChildStreams(allClosed: allClosed)
     let readers = [
-      PipeReader(outputEnd, .standardOutput, output),
-      PipeReader(errorEnd, .standardError, output),
+      PipeReader(outputEnd, .standardOutput, reactor.reserveToken(), output),
+      PipeReader(errorEnd, .standardError, reactor.reserveToken(), output),
     ]
     streams.open.withLock { $0 = readers }
     for reader in readers {
       reactor.watch(
-        reader.descriptor, ready: { reader.readOnce() },
+        reader.descriptor, as: reader.token, ready: { reader.readOnce() },
         stopped: {
           reader.finish()
           streams.closed(reader)
@@ -51,7 +51,7 @@ final class ChildStreams: Sendable {
   private func leaderExited(_ reactor: Reactor) {
     for reader in open.withLock({ $0 }) {
       reader.drain()
-      reactor.end(descriptor: reader.descriptor)
+      reactor.end(reader.token)
     }
   }
 
@@ -69,14 +69,17 @@ private final class PipeReader: @unchecked Sendable {
   // Touched only on the reactor thread, one handler at a time.
   private var splitter = LineSplitter()
   let descriptor: Int32
+  /// The reactor's name for this pipe's watch.
+  let token: Reactor.Token
   private let channel: OutputChannel
   private let output: @Sendable (OutputChannel, [UInt8]) -> Void
 
   init(
-    _ descriptor: Int32, _ channel: OutputChannel,
+    _ descriptor: Int32, _ channel: OutputChannel, _ token: Reactor.Token,
     _ output: @escaping @Sendable (OutputChannel, [UInt8]) -> Void
   ) {
     self.descriptor = descriptor
+    self.token = token
     self.channel = channel
     self.output = output
   }

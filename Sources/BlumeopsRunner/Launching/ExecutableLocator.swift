@@ -57,11 +57,10 @@ enum ExecutableLocator {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
-    var head: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-    let count = withUnsafeMutableBytes(of: &head) { read(descriptor, $0.baseAddress, 4) }
-    guard count >= 2 else { return false }
-    if head.0 == UInt8(ascii: "#") && head.1 == UInt8(ascii: "!") { return true }
-    return count == 4 && head == (0x7F, UInt8(ascii: "E"), UInt8(ascii: "L"), UInt8(ascii: "F"))
+    var head = [UInt8](repeating: 0, count: 4)
+    let count = read(descriptor, &head, 4)
+    return (count >= 2 && head[0...1] == [UInt8(ascii: "#"), UInt8(ascii: "!")])
+      || (count == 4 && head == [0x7F, UInt8(ascii: "E"), UInt8(ascii: "L"), UInt8(ascii: "F")])
   }
 
   private static func isExecutable(_ path: String) -> Bool {

@@ -22,41 +22,35 @@ enum ProcessGroup {
 
   /// True while a live process other than `leader` belongs to the group `leader` leads.
   static func hasOtherMembers(_ leader: pid_t) -> Bool {
-    #if os(Linux)
-      guard let proc = opendir("/proc") else { return false }
-      defer { closedir(proc) }
-      while let entry = readdir(proc) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        guard let pid = pid_t(name), pid != leader else { continue }
-        if let (state, group) = statusAndGroup(of: pid), group == leader, state != "Z" {
-          return true
-        }
+    guard let proc = opendir("/proc") else { return false }
+    defer { closedir(proc) }
+    while let entry = readdir(proc) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
       }
-      return false
-    #else
-      return kill(-leader, 0) == 0
-    #endif
+      guard let pid = pid_t(name), pid != leader else { continue }
+      if let (state, group) = statusAndGroup(of: pid), group == leader, state != "Z" {
+        return true
+      }
+    }
+    return false
   }
 
-  #if os(Linux)
-    /// The state letter and process group from `/proc/PID/stat`.
-    private static func statusAndGroup(of pid: pid_t) -> (Character, pid_t)? {
-      let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else { return nil }
-      defer { close(fd) }
-      var buffer = [UInt8](repeating: 0, count: 512)
-      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      guard count > 0 else { return nil }
-      let text = String(decoding: buffer[..<count], as: UTF8.self)
-      // The command name may hold spaces and parentheses: fields start after the last `)`.
-      guard let close = text.lastIndex(of: ")") else { return nil }
-      let fields = text[text.index(after: close)...].split(separator: " ")
-      guard fields.count > 3, let state = fields[0].first, let group = pid_t(fields[2]) else {
-        return nil
-      }
-      return (state, group)
+  /// The state letter and process group from `/proc/PID/stat`.
+  private static func statusAndGroup(of pid: pid_t) -> (Character, pid_t)? {
+    let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 512)
+    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    guard count > 0 else { return nil }
+    let text = String(decoding: buffer[..<count], as: UTF8.self)
+    // The command name may hold spaces and parentheses: fields start after the last `)`.
+    guard let close = text.lastIndex(of: ")") else { return nil }
+    let fields = text[text.index(after: close)...].split(separator: " ")
+    guard fields.count > 3, let state = fields[0].first, let group = pid_t(fields[2]) else {
+      return nil
     }
-  #endif
+    return (state, group)
+  }
 }

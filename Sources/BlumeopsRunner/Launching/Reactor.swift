@@ -18,6 +18,11 @@ final class Reactor: Sendable {
   /// Nil when epoll or the thread could not be had; no child can be started then.
   static let shared: Reactor? = Reactor()
 
+  /// Names one watch; never handed out twice.
+  struct Token: Hashable, Sendable {
+    fileprivate let value: UInt64
+  }
+
   private struct Watch: Sendable {
     let descriptor: Int32
     /// Called when the descriptor is ready; false ends the watch.
@@ -28,7 +33,7 @@ final class Reactor: Sendable {
 
   private struct Registry {
     var nextToken: UInt64 = 1
-    var watches: [UInt64: Watch] = [:]
+    var watches: [Token: Watch] = [:]
     /// `stopped` handlers of watches ended during the batch being handled.
     var ended: [@Sendable () -> Void] = []
     /// How many watches were ever started: lets a test prove children go through here.
@@ -43,6 +48,7 @@ final class Reactor: Sendable {
     guard poller >= 0 else { return nil }
     self.poller = poller
     var thread = pthread_t()
+    // The thread reaches the reactor through `shared`, which it waits for until this returns.
     let started = pthread_create(&thread, nil, { _ in Reactor.shared!.loop() }, nil)
     guard started == 0 else {
       close(poller)
@@ -54,50 +60,49 @@ final class Reactor: Sendable {
   /// The number of watches started so far.
   var watchesStarted: Int { registry.withLock { $0.started } }
 
-  /// Watches `descriptor` for input (or hang-up) until `ready` returns false; `stopped` runs
-  /// once, after the watch has ended (at once when it could not be added).
+  /// A token for a watch about to start, for a caller that must know it before the watch's
+  /// handlers can run.
+  func reserveToken() -> Token {
+    registry.withLock { registry in
+      defer { registry.nextToken += 1 }
+      return Token(value: registry.nextToken)
+    }
+  }
+
+  /// Watches `descriptor` for input (or hang-up) until `ready` returns false or `end` is called;
+  /// `stopped` runs once, after the watch has ended (at once when it could not be added).
   func watch(
-    _ descriptor: Int32, ready: @escaping @Sendable () -> Bool,
+    _ descriptor: Int32, as token: Token? = nil, ready: @escaping @Sendable () -> Bool,
     stopped: @escaping @Sendable () -> Void
   ) {
-    let token = registry.withLock { registry in
-      let token = registry.nextToken
-      registry.nextToken += 1
+    let token = token ?? reserveToken()
+    registry.withLock { registry in
       registry.started += 1
       registry.watches[token] = Watch(descriptor: descriptor, ready: ready, stopped: stopped)
-      return token
     }
     var event = epoll_event()
     event.events = EPOLLIN.rawValue
-    event.data.u64 = token
+    event.data.u64 = token.value
     if epoll_ctl(poller, EPOLL_CTL_ADD, descriptor, &event) != 0 {
       registry.withLock { $0.watches.removeValue(forKey: token) }
       stopped()
     }
   }
 
-  /// Ends every watch on `descriptor`; only from a handler, on the reactor thread. Its `stopped`
-  /// runs after the current batch.
-  func end(descriptor: Int32) {
+  /// Ends a watch; only from a handler, on the reactor thread. Its `stopped` runs after the
+  /// current batch. A watch already ended is left alone.
+  func end(_ token: Token) {
     registry.withLock { registry in
-      for (token, watch) in registry.watches where watch.descriptor == descriptor {
-        registry.watches.removeValue(forKey: token)
-        _ = epoll_ctl(poller, EPOLL_CTL_DEL, descriptor, nil)
-        registry.ended.append(watch.stopped)
-      }
+      guard let watch = registry.watches.removeValue(forKey: token) else { return }
+      _ = epoll_ctl(poller, EPOLL_CTL_DEL, watch.descriptor, nil)
+      registry.ended.append(watch.stopped)
     }
   }
 
-  private func dispatch(_ token: UInt64) {
+  private func dispatch(_ token: Token) {
     // A token whose watch has ended earlier in the batch finds nothing: the event is stale.
     guard let watch = registry.withLock({ $0.watches[token] }) else { return }
-    if !watch.ready() {
-      registry.withLock { registry in
-        guard registry.watches.removeValue(forKey: token) != nil else { return }
-        _ = epoll_ctl(poller, EPOLL_CTL_DEL, watch.descriptor, nil)
-        registry.ended.append(watch.stopped)
-      }
-    }
+    if !watch.ready() { end(token) }
   }
 
   private func loop() -> Never {
@@ -106,7 +111,7 @@ final class Reactor: Sendable {
     while true {
       let count = epoll_wait(poller, &events, Int32(events.count), -1)
       guard count > 0 else { continue }
-      for event in events[0..<Int(count)] { dispatch(event.data.u64) }
+      for event in events[0..<Int(count)] { dispatch(Token(value: event.data.u64)) }
       registry.withLock { swap(&ended, &$0.ended) }
       for stopped in ended { stopped() }
       ended.removeAll(keepingCapacity: true)

@@ -73,7 +73,7 @@ struct RunFlow {
     let start = WallClock.now()
     let masker = Masker(secrets.values)
     var record = RunRecord(
-      id: WallClock.compact(start) + "-\(getpid())", start: start,
+      id: WallClock.runID(start: start, pid: getpid()), start: start,
       user: RunEnvironment.user(context.environment),
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
       command: masker.mask(

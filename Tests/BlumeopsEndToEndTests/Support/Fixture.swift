@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// A throw-away project folder with task files, and fake tools first on PATH that record their
 /// argv, environment and working directory to `calls.log`.
