@@ -52,6 +52,11 @@ extension BlumeopsError {
     case .passThroughNotAccepted(let task):
       return "task `\(task)` takes no pass-through arguments: its last step runs no command"
     case .usage(let text): return text
+    case .runnerOptionAfterTask(let option, let task):
+      return "`\(option)` is a runner option: it goes before the task name, not after `\(task)`"
+    case .invalidCommandLine(let message, _): return message
+    case .unknownSubcommand(let word, let command, _):
+      return "unknown subcommand `\(word)` of `blumeops \(command)`"
     case .missingDirectory(let task, let path):
       return "directory `\(path)` of task `\(task)` does not exist"
     case .missingTool(let tool, let task):
@@ -108,6 +113,11 @@ extension BlumeopsError {
       .unknownTask(_, let suggestion?):
       return "did you mean `\(suggestion)`?"
     case .unknownTask(_, nil): return "run `blumeops tasks` to list the tasks"
+    case .unknownSubcommand(_, _, let suggestion?): return "did you mean `\(suggestion)`?"
+    case .unknownSubcommand(_, let command, nil), .invalidCommandLine(_, let command):
+      return "see `\(command == "blumeops" ? "blumeops" : "blumeops " + command) --help`"
+    case .runnerOptionAfterTask(let option, let task):
+      return "run `blumeops \(option) \(task) ...`"
     case .confirmationImpossible:
       return "pass `--yes` to confirm from a script or CI"
     case .missingArgument(_, let task), .unexpectedArgument(_, let task),

@@ -32,6 +32,11 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case missingOptionValue(String)
   case passThroughNotAccepted(task: String)
   case usage(String)
+  /// A runner option (`-n`) written after the task name, where it is the task's word.
+  case runnerOptionAfterTask(String, task: String)
+  /// The parser's own message for the words of `command` (`blumeops` or a subcommand).
+  case invalidCommandLine(String, command: String)
+  case unknownSubcommand(String, of: String, suggestion: String?)
   // Preflight (exit 3)
   case missingDirectory(task: String, path: String)
   case missingTool(tool: String, task: String)

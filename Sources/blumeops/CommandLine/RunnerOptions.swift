@@ -1,106 +1,72 @@
-import BlumeopsCore
+import ArgumentParser
 
-/// The runner's own options, written before the task name.
-struct RunnerOptions {
-  enum OutputMode: String, CaseIterable { case interleave, prefix, group }
+/// The runner's own options, written before the task name or subcommand. Declared once: the
+/// parser, `--help` and the completion scripts all read this.
+struct RunnerOptions: ParsableArguments {
+  enum OutputMode: String, CaseIterable, ExpressibleByArgument {
+    case interleave, prefix, group
+  }
 
+  @Option(
+    name: [.customShort("j"), .long],
+    help: ArgumentHelp("Run at most N tasks at once (default: the number of CPUs).", valueName: "N")
+  )
   var jobs: Int?
+  @Flag(name: [.customShort("n"), .long], help: "Print the plan; run nothing, resolve no secret.")
   var dryRun = false
+  @Flag(name: [.customShort("y"), .long], help: "Answer every confirmation with yes.")
   var yes = false
+  @Flag(
+    name: [.customShort("k"), .long], help: "Run everything that does not depend on a failure.")
   var keepGoing = false
+  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output mode.", valueName: "mode"))
   var output: OutputMode?
+  @Option(
+    name: [.customShort("C"), .long],
+    help: ArgumentHelp("Use DIR as the project root.", valueName: "DIR"),
+    completion: .directory)
   var directory: String?
+  @Option(
+    name: .customLong("tasks-dir"),
+    help: ArgumentHelp("Read task files from DIR (a mise-tasks/ folder, say).", valueName: "DIR"),
+    completion: .directory)
   var tasksDirectory: String?
-  var quiet = false
-  var verbose = false
-  var noColor = false
-  var timings = false
+  @Flag(
+    name: [.customShort("f"), .long],
+    help: "Run incremental tasks even when their sources are unchanged.")
   var force = false
+  @Flag(name: .customLong("no-wait"), help: "Fail at once when a task's lock is held elsewhere.")
   var noWait = false
+  @Flag(name: [.customShort("q"), .long], help: "Only failures and task output.")
+  var quiet = false
+  @Flag(name: [.customShort("v"), .long], help: "Also print each command before it runs.")
+  var verbose = false
+  @Flag(
+    name: [.customLong("no-color"), .customLong("no-colour")], help: "No colour (also NO_COLOR).")
+  var noColor = false
+  @Flag(help: "Print each task's duration, slowest first.")
+  var timings = false
 
-  /// Reads options from the front of `arguments`; returns them and the index of the first word
-  /// that is not one.
-  static func parse(_ arguments: [String]) throws(BlumeopsError) -> (
-    RunnerOptions, rest: ArraySlice<String>
-  ) {
-    var options = RunnerOptions()
-    var index = arguments.startIndex
-    func value(_ name: String, inline: String?) throws(BlumeopsError) -> String {
-      if let inline { return inline }
-      index += 1
-      guard index < arguments.endIndex else { throw .missingOptionValue(name) }
-      return arguments[index]
-    }
-    while index < arguments.endIndex {
-      let word = arguments[index]
-      guard word.hasPrefix("-"), word != "-", word != "--" else { break }
-      var name = word
-      var inline: String?
-      if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
-        name = String(word[..<equals])
-        inline = String(word[word.index(after: equals)...])
-      } else if !word.hasPrefix("--"), word.count > 2, let letter = word.dropFirst().first,
-        "joC".contains(letter)
-      {
-        name = "-" + String(letter)
-        inline = String(word.dropFirst(2))
-      } else if !word.hasPrefix("--"), word.count > 2,
-        word.dropFirst().allSatisfy({ "nykqv".contains($0) })
-      {
-        // Bundled boolean short options: `-nk`.
-        for letter in word.dropFirst() {
-          _ = try options.apply("-" + String(letter)) { () throws(BlumeopsError) -> String in
-            throw .missingOptionValue(word)
-          }
-        }
-        index += 1
-        continue
-      }
-      guard
-        try options.apply(
-          name, value: { () throws(BlumeopsError) in try value(name, inline: inline) })
-      else {
-        if ["--help", "-h", "--version", "-V"].contains(word) { break }
-        throw .unknownOption(word, task: nil)
-      }
-      index += 1
-    }
-    return (options, arguments[index...])
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number, not \(jobs)") }
   }
 
-  /// Applies one option; false when the name is not a runner option.
-  private mutating func apply(_ name: String, value: () throws(BlumeopsError) -> String)
-    throws(BlumeopsError) -> Bool
-  {
-    switch name {
-    case "-j", "--jobs":
-      let text = try value()
-      guard let jobs = Int(text), jobs > 0 else {
-        throw .invalidArgument(
-          name: "--jobs", value: text, expected: "a positive whole number", task: "blumeops")
-      }
-      self.jobs = jobs
-    case "-n", "--dry-run": dryRun = true
-    case "-y", "--yes": yes = true
-    case "-k", "--keep-going": keepGoing = true
-    case "-o", "--output":
-      let text = try value()
-      guard let mode = OutputMode(rawValue: text) else {
-        throw .invalidArgument(
-          name: "--output", value: text, expected: "`interleave`, `prefix` or `group`",
-          task: "blumeops")
-      }
-      output = mode
-    case "-C", "--directory": directory = try value()
-    case "--tasks-dir": tasksDirectory = try value()
-    case "-q", "--quiet": quiet = true
-    case "-v", "--verbose": verbose = true
-    case "--no-color", "--no-colour": noColor = true
-    case "--timings": timings = true
-    case "-f", "--force": force = true
-    case "--no-wait": noWait = true
-    default: return false
+  /// No option given: what a command that reads no runner option runs with.
+  static var none: RunnerOptions { try! parse([]) }
+
+  /// True when `word` (as typed, `--jobs=2` included) is a runner option.
+  static func recognizes(_ word: String) -> Bool {
+    guard word.hasPrefix("-"), word != "-", word != "--" else { return false }
+    // A value of each kind the options take, for an option typed without its value.
+    return [[word], [word, "1"], [word, OutputMode.prefix.rawValue]].contains { words in
+      (try? parse(words)) != nil
     }
-    return true
   }
+}
+
+/// The front of a command line: the runner options, then the words that follow them (a
+/// subcommand or a task, and its own words).
+struct CommandLineFront: ParsableArguments {
+  @OptionGroup var options: RunnerOptions
+  @Argument(parsing: .captureForPassthrough) var words: [String] = []
 }

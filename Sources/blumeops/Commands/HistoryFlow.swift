@@ -5,24 +5,7 @@ import BlumeopsRunner
 struct HistoryFlow {
   let context: Context
 
-  func history(_ words: [String]) throws(ReportedErrors) -> Int32 {
-    var limit = 20
-    var json = false
-    var index = 0
-    while index < words.count {
-      switch words[index] {
-      case "--json": json = true
-      case "-n", "--limit":
-        index += 1
-        guard index < words.count, let value = Int(words[index]), value > 0 else {
-          throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
-        }
-        limit = value
-      default:
-        throw ReportedErrors(.usage("usage: blumeops history [-n N] [--json]"), context: context)
-      }
-      index += 1
-    }
+  func history(limit: Int, json: Bool) throws(ReportedErrors) -> Int32 {
     let store = HistoryStore(root: try context.loadValidProject().directory.root)
     let records = Array(store.records().suffix(limit))
     if json {
@@ -45,13 +28,9 @@ struct HistoryFlow {
     return 0
   }
 
-  func logs(_ words: [String]) throws(ReportedErrors) -> Int32 {
-    guard words.count <= 2 else {
-      throw ReportedErrors(.usage("usage: blumeops logs [RUN] [TASK]"), context: context)
-    }
+  func logs(run wanted: String, task: String?) throws(ReportedErrors) -> Int32 {
     let store = HistoryStore(root: try context.loadValidProject().directory.root)
     let records = store.records()
-    let wanted = words.first ?? "last"
     guard
       let index = wanted == "last"
         ? records.indices.last : records.lastIndex(where: { $0.id.hasPrefix(wanted) })
@@ -71,7 +50,7 @@ struct HistoryFlow {
             + "\(HistoryStore.runsWithLogs) runs keep theirs"),
         context: context)
     }
-    guard words.count == 2 else {
+    guard let task else {
       Console.out("run \(record.id) (\(record.status)): \(record.command)")
       Console.out(
         logs.isEmpty
@@ -79,15 +58,15 @@ struct HistoryFlow {
           : logs.map { "  \($0.task)  \($0.path)" }.joined(separator: "\n"))
       return 0
     }
-    let name = SafeFileName.make(words[1])
+    let name = SafeFileName.make(task)
     guard let log = logs.first(where: { $0.task == name || $0.task.hasPrefix(name + "_") }),
       let text = store.read(log.path)
     else {
       // Only tasks that printed something have a log file.
-      let ran = record.tasks.contains { $0.label == words[1] || $0.label.hasPrefix(words[1] + " ") }
+      let ran = record.tasks.contains { $0.label == task || $0.label.hasPrefix(task + " ") }
       if ran { return 0 }
       throw ReportedErrors(
-        .usage("run \(record.id) has no log for task `\(words[1])`"), context: context)
+        .usage("run \(record.id) has no log for task `\(task)`"), context: context)
     }
     Console.write(text, to: 1)
     return 0

@@ -29,7 +29,7 @@ struct RunFlow {
     do {
       plan = try planner.plan(invocations)
     } catch {
-      throw ReportedErrors(error, context: context, sources: sources)
+      throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
     }
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)
@@ -135,6 +135,20 @@ struct RunFlow {
 }
 
 extension RunFlow {
+  /// A planning error about the words typed, made more helpful by what only the command line
+  /// knows: a runner option written after the task, or a subcommand's name mistyped.
+  static func commandLineHint(for error: BlumeopsError) -> BlumeopsError {
+    switch error {
+    case .unknownOption(let option, let task?) where RunnerOptions.recognizes(option):
+      return .runnerOptionAfterTask(option, task: task)
+    case .unknownTask(let name, nil):
+      let subcommand = Suggestion.closest(to: name, in: BlumeopsCommand.subcommands.keys.sorted())
+      return .unknownTask(name, suggestion: subcommand)
+    default:
+      return error
+    }
+  }
+
   /// This binary, so tasks can call blumeops itself whatever PATH says.
   static var executablePath: String {
     var buffer = [CChar](repeating: 0, count: 4096)

@@ -2,11 +2,6 @@ import ArgumentParser
 import BlumeopsCore
 import BlumeopsRunner
 
-/// A subcommand that runs against a loaded project and returns an exit status.
-protocol ContextCommand {
-  func execute(_ context: Context) throws(ReportedErrors) -> Int32
-}
-
 struct TasksCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tasks",
@@ -33,24 +28,8 @@ struct TasksListCommand: ParsableCommand, ContextCommand {
   @Flag(help: "Include hidden tasks.") var hidden = false
   @Flag(help: "Print JSON.") var json = false
 
-  func execute(_ context: Context) throws(ReportedErrors) -> Int32 {
+  func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
     try Self.list(context, hidden: hidden, json: json)
-  }
-
-  /// `[list] [--hidden] [--json]`, each flag at most once, read without the parser; nil for
-  /// anything else, which the parser reads (and reports on).
-  static func plainRequest(_ words: [String]) -> (hidden: Bool, json: Bool)? {
-    var hidden = false
-    var json = false
-    for (position, word) in words.enumerated() {
-      switch word {
-      case "list" where position == 0: continue
-      case "--hidden" where !hidden: hidden = true
-      case "--json" where !json: json = true
-      default: return nil
-      }
-    }
-    return (hidden, json)
   }
 
   static func list(_ context: Context, hidden: Bool, json: Bool) throws(ReportedErrors) -> Int32 {
@@ -68,11 +47,11 @@ struct TasksInfoCommand: ParsableCommand, ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "info", abstract: "Everything about one task, with its source location.")
 
-  @Argument(help: "The task.", completion: .custom { _, _, _ in TaskNames.forCompletion() })
+  @Argument(help: "The task.", completion: .custom(TaskCompletion.taskNames))
   var task: String
   @Flag(help: "Print JSON.") var json = false
 
-  func execute(_ context: Context) throws(ReportedErrors) -> Int32 {
+  func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
     let project = try context.loadValidProject()
     guard let definition = project.catalog.task(named: task) else {
       throw ReportedErrors(
@@ -90,13 +69,13 @@ struct TasksDepsCommand: ParsableCommand, ContextCommand {
 
   @Argument(
     help: "Tasks to start from (default: every visible task).",
-    completion: .custom { _, _, _ in TaskNames.forCompletion() })
+    completion: .custom(TaskCompletion.taskNames))
   var tasks: [String] = []
   @Flag(help: "Graphviz DOT.") var dot = false
   @Flag(help: "A Mermaid flowchart.") var mermaid = false
   @Flag(help: "JSON.") var json = false
 
-  func execute(_ context: Context) throws(ReportedErrors) -> Int32 {
+  func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
     let project = try context.loadValidProject()
     var roots: [TaskDefinition] = []
     for name in tasks {
@@ -128,7 +107,7 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
 
   @Flag(help: "Print JSON.") var json = false
 
-  func execute(_ context: Context) throws(ReportedErrors) -> Int32 {
+  func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
     let project: Project
     do {
       project = try context.loadProject()
@@ -173,7 +152,7 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
 
 /// Task names that a subcommand hides: they can only be run with `blumeops run <task>`.
 enum ShadowCheck {
-  static let subcommands = ["run", "tasks", "doctor", "history", "logs", "completion", "help"]
+  static let subcommands = BlumeopsCommand.subcommands.keys.sorted() + ["help"]
 
   static func warnings(_ catalog: TaskCatalog) -> [String] {
     catalog.tasks.flatMap { task in
@@ -181,16 +160,5 @@ enum ShadowCheck {
         "task `\(task.name)` (\(task.location)) is shadowed by the `\(name)` command; run it with `blumeops run \(name)`"
       }
     }
-  }
-}
-
-/// Task names for shell completion, read quietly from the project around the working directory.
-enum TaskNames {
-  static func forCompletion() -> [String] {
-    let environment = ProcessEnvironment.current()
-    guard let project = try? Project.load(RunnerOptions(), environment: environment) else {
-      return []
-    }
-    return project.catalog.tasks.filter { !$0.hidden }.flatMap(\.names).sorted()
   }
 }
