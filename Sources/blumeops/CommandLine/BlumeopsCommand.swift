@@ -31,7 +31,7 @@ struct BlumeopsCommand: ParsableCommand {
     ],
     defaultSubcommand: TaskCommand.self)
 
-  @OptionGroup var options: RunnerOptions
+  @OptionGroup var options: RunnerOptionsDeclaration
 
   /// The subcommands by name.
   static let subcommands: [String: any ParsableCommand.Type] = Dictionary(

@@ -1,12 +1,38 @@
 import ArgumentParser
 
-/// The runner's own options, written before the task name or subcommand. Declared once: the
-/// parser, `--help` and the completion scripts all read this.
-struct RunnerOptions: ParsableArguments {
+/// The runner's own options, as a run reads them.
+struct RunnerOptions {
   enum OutputMode: String, CaseIterable, ExpressibleByArgument {
     case interleave, prefix, group
   }
 
+  var jobs: Int?
+  var dryRun = false
+  var yes = false
+  var keepGoing = false
+  var output: OutputMode?
+  var directory: String?
+  var tasksDirectory: String?
+  var force = false
+  var noWait = false
+  var quiet = false
+  var verbose = false
+  var noColor = false
+  var timings = false
+
+  /// True when `word` (as typed, `--jobs=2` included) is a runner option.
+  static func recognizes(_ word: String) -> Bool {
+    guard word.hasPrefix("-"), word != "-", word != "--" else { return false }
+    // A value of each kind the options take, for an option typed without its value.
+    return [[word], [word, "1"], [word, OutputMode.prefix.rawValue]].contains { words in
+      (try? RunnerOptionsDeclaration.parse(words)) != nil
+    }
+  }
+}
+
+/// The runner options as the command line spells them, written before the task name or
+/// subcommand. Declared once: the parser, `--help` and the completion scripts all read this.
+struct RunnerOptionsDeclaration: ParsableArguments {
   @Option(
     name: [.customShort("j"), .long],
     help: ArgumentHelp("Run at most N tasks at once (default: the number of CPUs).", valueName: "N")
@@ -20,7 +46,7 @@ struct RunnerOptions: ParsableArguments {
     name: [.customShort("k"), .long], help: "Run everything that does not depend on a failure.")
   var keepGoing = false
   @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output mode.", valueName: "mode"))
-  var output: OutputMode?
+  var output: RunnerOptions.OutputMode?
   @Option(
     name: [.customShort("C"), .long],
     help: ArgumentHelp("Use DIR as the project root.", valueName: "DIR"),
@@ -51,22 +77,28 @@ struct RunnerOptions: ParsableArguments {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number, not \(jobs)") }
   }
 
-  /// No option given: what a command that reads no runner option runs with.
-  static var none: RunnerOptions { try! parse([]) }
-
-  /// True when `word` (as typed, `--jobs=2` included) is a runner option.
-  static func recognizes(_ word: String) -> Bool {
-    guard word.hasPrefix("-"), word != "-", word != "--" else { return false }
-    // A value of each kind the options take, for an option typed without its value.
-    return [[word], [word, "1"], [word, OutputMode.prefix.rawValue]].contains { words in
-      (try? parse(words)) != nil
-    }
+  /// What was given, for the run.
+  var value: RunnerOptions {
+    RunnerOptions(
+      jobs: jobs, dryRun: dryRun, yes: yes, keepGoing: keepGoing, output: output,
+      directory: directory, tasksDirectory: tasksDirectory, force: force, noWait: noWait,
+      quiet: quiet, verbose: verbose, noColor: noColor, timings: timings)
   }
 }
 
 /// The front of a command line: the runner options, then the words that follow them (a
 /// subcommand or a task, and its own words).
 struct CommandLineFront: ParsableArguments {
-  @OptionGroup var options: RunnerOptions
+  @OptionGroup var options: RunnerOptionsDeclaration
   @Argument(parsing: .captureForPassthrough) var words: [String] = []
+
+  /// The runner options and the words after them. A line that starts with no option has none
+  /// to read: it is taken as it is, without the parser's start-up (see bench/README.md).
+  static func split(_ arguments: [String]) throws -> (RunnerOptions, [String]) {
+    guard let first = arguments.first, first.hasPrefix("-") else {
+      return (RunnerOptions(), arguments)
+    }
+    let front = try parse(arguments)
+    return (front.options.value, front.words)
+  }
 }

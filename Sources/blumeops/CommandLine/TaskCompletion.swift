@@ -69,14 +69,13 @@ enum TaskCompletion {
   /// The words from the task name up to the one being completed, past the runner options.
   private static func taskWordsBefore(_ words: [String], _ index: Int) -> [String] {
     let before = Array(commandWords(words).prefix(max(0, index - programOffset(words))))
-    let front = try? CommandLineFront.parse(before)
-    var rest = front?.words ?? []
+    var rest = (try? CommandLineFront.split(before))?.1 ?? []
     if rest.first == "run" { rest.removeFirst() }
     return rest
   }
 
   private static func project(for words: [String]) -> Project? {
-    let options = (try? CommandLineFront.parse(commandWords(words)))?.options ?? .none
+    let options = (try? CommandLineFront.split(commandWords(words)))?.0 ?? RunnerOptions()
     return try? Project.load(options, environment: ProcessEnvironment.current())
   }
 
