@@ -20,14 +20,14 @@ public struct HistoryStore: Sendable {
   /// Creates `.blumeops/` (ignored by git through its own `.gitignore`) and records the start.
   /// The run's log folder comes with the first task output (`TaskLog`).
   public func begin(_ record: RunRecord) {
-    Descriptor.makeDirectories(stateDirectory)
+    FileSystem.makeDirectories(stateDirectory)
     let ignore = stateDirectory + "/.gitignore"
-    if access(ignore, F_OK) != 0 { _ = FileBytes.write("*\n", to: ignore) }
-    FileBytes.append(record.startLine(), to: historyFile)
+    if !FileSystem.exists(ignore) { FileSystem.replaceContents(of: ignore, with: "*\n") }
+    FileSystem.append(record.startLine(), to: historyFile)
   }
 
   public func finish(_ record: RunRecord) {
-    FileBytes.append(record.endLine(), to: historyFile)
+    FileSystem.append(record.endLine(), to: historyFile)
     LogRetention.prune(logsDirectory, keep: Self.runsWithLogs)
   }
 
@@ -72,17 +72,9 @@ public struct HistoryStore: Sendable {
   /// Log files of a run: (task label, path), in name order.
   public func logs(run id: String) -> [(task: String, path: String)] {
     let directory = logDirectory(run: id)
-    guard let handle = opendir(directory) else { return [] }
-    defer { closedir(handle) }
-    var result: [(String, String)] = []
-    while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      guard name.hasSuffix(".log") else { continue }
-      result.append((String(name.dropLast(4)), directory + "/" + name))
+    return FileSystem.list(directory).filter { $0.hasSuffix(".log") }.map {
+      (String($0.dropLast(4)), directory + "/" + $0)
     }
-    return result.sorted { $0.0 < $1.0 }
   }
 
   public func read(_ path: String) -> String? {

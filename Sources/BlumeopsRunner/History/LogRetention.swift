@@ -33,8 +33,7 @@ enum LogRetention {
     if unlink(path) == 0 { return }
     for name in FileSystem.list(path) {
       let child = path + "/" + name
-      var info = stat()
-      if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+      if FileSystem.ownKind(of: child) == .directory {
         removeTree(child)
       } else {
         unlink(child)

@@ -1,5 +1,6 @@
-import Glibc
+import BlumeopsCore
 import Synchronization
+import SystemPackage
 
 /// A task's masked output, appended to `<directory>/<label>.log`.
 ///
@@ -9,7 +10,7 @@ import Synchronization
 final class TaskLog: Sendable {
   private enum File {
     case notOpened
-    case open(Int32)
+    case open(FileDescriptor)
     case unavailable
   }
 
@@ -23,7 +24,7 @@ final class TaskLog: Sendable {
   }
 
   func append(_ bytes: [UInt8]) {
-    if let descriptor = opened() { Descriptor.writeAll(bytes, to: descriptor) }
+    opened()?.writeCompletely(bytes)
   }
 
   /// Creates the file now, for a task sure to write to it (see `OutputCoordinator.openLog`).
@@ -31,23 +32,25 @@ final class TaskLog: Sendable {
     _ = opened()
   }
 
-  private func opened() -> Int32? {
-    file.withLock { file -> Int32? in
+  private func opened() -> FileDescriptor? {
+    file.withLock { file -> FileDescriptor? in
       switch file {
       case .open(let descriptor): return descriptor
       case .unavailable: return nil
       case .notOpened:
-        Descriptor.makeDirectories(directory)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        file = descriptor >= 0 ? .open(descriptor) : .unavailable
-        return descriptor >= 0 ? descriptor : nil
+        FileSystem.makeDirectories(directory)
+        let descriptor = try? FileDescriptor.open(
+          path, .writeOnly, options: [.create, .append, .closeOnExec],
+          permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        file = descriptor.map(File.open) ?? .unavailable
+        return descriptor
       }
     }
   }
 
   func close() {
     file.withLock { file in
-      if case .open(let descriptor) = file { Descriptor.close(descriptor) }
+      if case .open(let descriptor) = file { try? descriptor.close() }
       file = .unavailable
     }
   }

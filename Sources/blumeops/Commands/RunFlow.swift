@@ -180,10 +180,7 @@ enum StepSummary {
       lines.append(
         "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
     }
-    let file = fopen(path, "a")
-    guard let file else { return }
-    fputs(lines.joined(separator: "\n") + "\n", file)
-    fclose(file)
+    FileSystem.append(lines.joined(separator: "\n") + "\n", to: path)
   }
 }
 

@@ -1,4 +1,5 @@
 import Glibc
+import SystemPackage
 
 /// Writes whole messages straight to a file descriptor: one writer, no reordering between
 /// buffered and unbuffered streams.
@@ -7,18 +8,7 @@ enum Console {
   static func error(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n", to: 2) }
 
   static func write(_ text: String, to descriptor: Int32) {
-    var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
-    }
+    FileDescriptor(rawValue: descriptor).writeCompletely(text)
   }
 
   static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
