@@ -4,6 +4,8 @@ extension BlumeopsError {
     switch self {
     case .yaml(let error, _): return error.message
     case .unreadableFile(let path, let reason): return "cannot read `\(path)`: \(reason)"
+    case .shadowedTask(let task, let command, _):
+      return "task `\(task)` is shadowed by the `\(command)` command"
     case .wrongType(let key, let expected, let found, _):
       return "`\(key)` must be \(expected), found \(found)"
     case .unknownKey(let key, let context, _, _): return "unknown key `\(key)` in \(context)"
@@ -84,7 +86,8 @@ extension BlumeopsError {
       .unknownExtends(_, _, _, let at), .dependencyCycle(_, let at), .extendsCycle(_, let at),
       .nothingToRun(_, let at), .conflictingKeys(_, _, let at), .unknownBuiltin(_, _, let at),
       .unknownParameter(_, _, let at), .reservedFlag(_, _, let at),
-      .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at):
+      .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at),
+      .shadowedTask(_, _, let at):
       return at
     default: return nil
     }
@@ -124,6 +127,7 @@ extension BlumeopsError {
       .invalidArgument(_, _, _, let task), .unknownOption(_, let task?):
       return "see `blumeops \(task) --help`"
     case .lockBusy: return "wait for it, or run again without `--no-wait`"
+    case .shadowedTask(_, let command, _): return "run it with `blumeops run \(command)`"
     default: return nil
     }
   }

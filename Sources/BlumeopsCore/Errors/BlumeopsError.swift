@@ -22,6 +22,8 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case reservedFlag(String, task: String, at: SourceLocation)
   case duplicateParameter(String, task: String, at: SourceLocation)
   case invalidFileTaskHeader(line: String, reason: String, at: SourceLocation)
+  /// A warning: a subcommand of the same name hides the task from `blumeops NAME`.
+  case shadowedTask(String, command: String, at: SourceLocation)
   // Command line (exit 2)
   case noProject(directory: String)
   case unknownTask(String, suggestion: String?)

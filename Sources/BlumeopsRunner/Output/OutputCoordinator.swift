@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Synchronization
 
 /// The one owner of the terminal: every line of every task, every announcement and the summary

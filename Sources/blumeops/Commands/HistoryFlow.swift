@@ -16,15 +16,15 @@ struct HistoryFlow {
       Console.out("no runs recorded yet")
       return 0
     }
-    var rows = [["RUN", "STARTED", "STATUS", "EXIT", "DURATION", "COMMAND"]]
+    var table = TextTable(headers: ["RUN", "STARTED", "STATUS", "EXIT", "DURATION", "COMMAND"])
     for record in records.reversed() {
-      rows.append([
+      table.add([
         record.id, WallClock.iso8601(record.start), record.status,
         record.exitCode.map(String.init) ?? "-",
-        record.end.map { Durations.text($0 - record.start) } ?? "-", record.command,
+        record.end.map { Duration.seconds($0 - record.start).brief } ?? "-", record.command,
       ])
     }
-    Console.out(Table.render(rows))
+    Console.out(table.lines(style: Style(color: false)).joined(separator: "\n"))
     return 0
   }
 
@@ -70,21 +70,5 @@ struct HistoryFlow {
     }
     Console.write(text, to: 1)
     return 0
-  }
-}
-
-enum Durations {
-  static func text(_ seconds: Double) -> String {
-    if seconds < 60 { return String(format1: seconds) + "s" }
-    let minutes = Int(seconds) / 60
-    return "\(minutes)m\(Int(seconds) % 60)s"
-  }
-}
-
-extension String {
-  /// One decimal place, without Foundation.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(tenths % 10)"
   }
 }

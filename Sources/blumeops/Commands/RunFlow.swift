@@ -163,7 +163,10 @@ enum Timings {
   static func text(_ report: RunReport) -> String {
     let rows = report.nodes.compactMap { entry in entry.duration.map { (entry.label, $0.seconds) } }
       .sorted { $0.1 > $1.1 }
-    return "timings:\n" + Table.render(rows.map { ["  " + $0.0, String(format1: $0.1) + "s"] })
+    var table = TextTable([TextTable.Column(), TextTable.Column("", .right)], showsHeaders: false)
+    for (label, seconds) in rows { table.add([label, Duration.seconds(seconds).brief]) }
+    return "timings:\n"
+      + table.lines(style: Style(color: false)).map { "  " + $0 }.joined(separator: "\n")
   }
 }
 
@@ -172,7 +175,7 @@ enum StepSummary {
   static func append(_ report: RunReport, masker: Masker, to path: String) {
     var lines = ["| task | status | exit | duration |", "| --- | --- | --- | --- |"]
     for entry in report.nodes {
-      let duration = entry.duration.map { String(format1: $0.seconds) + "s" } ?? ""
+      let duration = entry.duration?.brief ?? ""
       let cells = [
         masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "",
         duration,
