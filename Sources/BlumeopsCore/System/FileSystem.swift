@@ -78,16 +78,20 @@ public enum FileSystem {
     entries(path).map { $0.name }
   }
 
-  /// Creates `path` and its missing parents, like `mkdir -p`; true when the folder exists after.
-  @discardableResult
-  public static func makeDirectories(_ path: String) -> Bool {
-    if mkdir(path, 0o755) == 0 || errno == EEXIST { return isDirectory(path) }
-    guard errno == ENOENT else { return false }
-    let parent = FilePath(path).removingLastComponent()
-    guard !parent.isEmpty, parent.string != path, makeDirectories(parent.string) else {
-      return false
+  /// Creates `path` and its missing parents, like `mkdir -p`; throws why when the folder is not
+  /// there after.
+  public static func makeDirectories(_ path: String) throws(Errno) {
+    if mkdir(path, 0o755) == 0 { return }
+    let error = Errno(rawValue: errno)
+    if error == .fileExists {
+      guard isDirectory(path) else { throw .notDirectory }
+      return
     }
-    return mkdir(path, 0o755) == 0 || isDirectory(path)
+    guard error == .noSuchFileOrDirectory else { throw error }
+    let parent = FilePath(path).removingLastComponent()
+    guard !parent.isEmpty, parent.string != path else { throw error }
+    try makeDirectories(parent.string)
+    if mkdir(path, 0o755) != 0, !isDirectory(path) { throw Errno(rawValue: errno) }
   }
 
   public static func currentDirectory() -> String {

@@ -3,10 +3,9 @@ import SystemPackage
 
 extension FileDescriptor {
   /// Writes all of `bytes`: short writes continued, `EINTR` retried, and a descriptor that
-  /// someone sharing it left non-blocking waited on with `poll`. False when not all could be
-  /// written (the reader gone, the disk full): what that means is the caller's to say.
-  @discardableResult
-  public func writeCompletely(_ bytes: UnsafeRawBufferPointer) -> Bool {
+  /// someone sharing it left non-blocking waited on with `poll`. Throws what stopped it (the
+  /// reader gone, the disk full); what that means is the caller's to say.
+  public func writeCompletely(_ bytes: UnsafeRawBufferPointer) throws(Errno) {
     var offset = 0
     while offset < bytes.count {
       do {
@@ -14,48 +13,59 @@ extension FileDescriptor {
       } catch Errno.resourceTemporarilyUnavailable {
         var poller = pollfd(fd: rawValue, events: Int16(POLLOUT), revents: 0)
         _ = poll(&poller, 1, 100)
+      } catch let error as Errno {
+        throw error
       } catch {
-        return false
+        throw .ioError
       }
     }
-    return true
   }
 
-  @discardableResult
-  public func writeCompletely(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { writeCompletely($0) }
+  public func writeCompletely(_ bytes: [UInt8]) throws(Errno) {
+    var failure: Errno?
+    bytes.withUnsafeBytes { buffer in
+      do throws(Errno) { try writeCompletely(buffer) } catch { failure = error }
+    }
+    if let failure { throw failure }
   }
 
-  @discardableResult
-  public func writeCompletely(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { writeCompletely(UnsafeRawBufferPointer($0)) }
+  public func writeCompletely(_ text: String) throws(Errno) {
+    try writeCompletely(Array(text.utf8))
   }
 }
 
 extension FileSystem {
   /// Appends `text` to the file, creating it. One `write` on an `O_APPEND` descriptor, so that
   /// concurrent runs never interleave within a line.
-  @discardableResult
-  public static func append(_ text: String, to path: String) -> Bool {
-    write(text, to: path, options: [.create, .append, .closeOnExec])
+  public static func append(_ text: String, to path: String) throws(Errno) {
+    try write(text, to: path, options: [.create, .append, .closeOnExec])
   }
 
   /// Replaces the file's contents with `text`, creating it.
-  @discardableResult
-  public static func replaceContents(of path: String, with text: String) -> Bool {
-    write(text, to: path, options: [.create, .truncate, .closeOnExec])
+  public static func replaceContents(of path: String, with text: String) throws(Errno) {
+    try write(text, to: path, options: [.create, .truncate, .closeOnExec])
+  }
+
+  /// Opens `path` for writing, creating it readable by all and writable by its owner.
+  public static func openForWriting(
+    _ path: String, options: FileDescriptor.OpenOptions, reading: Bool = false
+  ) throws(Errno) -> FileDescriptor {
+    do {
+      return try FileDescriptor.open(
+        path, reading ? .readWrite : .writeOnly, options: options,
+        permissions: [.ownerReadWrite, .groupRead, .otherRead])
+    } catch let error as Errno {
+      throw error
+    } catch {
+      throw .ioError
+    }
   }
 
   private static func write(
     _ text: String, to path: String, options: FileDescriptor.OpenOptions
-  ) -> Bool {
-    guard
-      let file = try? FileDescriptor.open(
-        path, .writeOnly, options: options, permissions: [.ownerReadWrite, .groupRead, .otherRead])
-    else { return false }
-    let written = file.writeCompletely(text)
-    let closed = (try? file.close()) != nil
-    return written && closed
+  ) throws(Errno) {
+    let file = try openForWriting(path, options: options)
+    defer { try? file.close() }
+    try file.writeCompletely(text)
   }
 }

@@ -16,6 +16,8 @@ public struct ExecutorOptions: Sendable {
   public var noWaitForLocks: Bool
   /// When set, each task's masked output is also appended to `<logDirectory>/<label>.log`.
   public var logDirectory: String?
+  /// Told when a log cannot be written; it warns once.
+  public var storageWarning: StorageWarning?
   /// In interleave mode, let children write to blumeops' own stdout and stderr (keeping their
   /// terminal colours) when there is nothing to mask or log. Set it when those are a terminal.
   public var terminalPassThrough: Bool

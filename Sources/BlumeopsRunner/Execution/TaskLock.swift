@@ -23,7 +23,7 @@ struct TaskLock: Sendable {
     waiting: (String) -> Void
   ) async -> Result<TaskLock, Failure> {
     let directory = root + "/.blumeops/locks"
-    FileSystem.makeDirectories(directory)
+    try? FileSystem.makeDirectories(directory)
     let path = directory + "/" + SafeFileName.make(name) + ".lock"
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {

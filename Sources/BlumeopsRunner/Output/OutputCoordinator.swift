@@ -29,6 +29,7 @@ public final class OutputCoordinator: Sendable {
   let destination: OutputDestination
   private let labelWidth: Int
   private let logDirectory: String?
+  private let storageWarning: StorageWarning?
   /// Blocks per task: in group mode, and in CI, where `::group::` needs contiguous output.
   private let contiguous: Bool
   private let state = Mutex(State())
@@ -36,7 +37,7 @@ public final class OutputCoordinator: Sendable {
   public init(
     mode: OutputMode, color: Bool, ci: Bool = false, verbosity: Verbosity = .normal,
     labels: [String] = [], masker: Masker = Masker(), destination: OutputDestination = .init(),
-    logDirectory: String? = nil
+    logDirectory: String? = nil, storageWarning: StorageWarning? = nil
   ) {
     self.mode = mode
     self.style = Style(color: color)
@@ -46,6 +47,7 @@ public final class OutputCoordinator: Sendable {
     self.destination = destination
     self.labelWidth = labels.map(\.count).max() ?? 0
     self.logDirectory = logDirectory
+    self.storageWarning = storageWarning
     self.contiguous = mode == .group || ci
   }
 
@@ -53,7 +55,7 @@ public final class OutputCoordinator: Sendable {
   func open(label: String, colorIndex: Int) -> Int {
     let prefix = LinePrefixer.prefix(
       label: label, width: labelWidth, style: style, colorIndex: colorIndex)
-    let log = logDirectory.map { TaskLog(directory: $0, label: label) }
+    let log = logDirectory.map { TaskLog(directory: $0, label: label, warning: storageWarning) }
     return state.withLock { state in
       let id = state.nextID
       state.nextID += 1

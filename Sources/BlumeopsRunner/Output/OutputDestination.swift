@@ -41,7 +41,7 @@ public final class OutputDestination: Sendable {
       recording.withLock { $0.append((channel, bytes)) }
     case .descriptors(let standardOutput, let standardError):
       let fd = channel == .standardOutput ? standardOutput : standardError
-      FileDescriptor(rawValue: fd).writeCompletely(bytes)
+      try? FileDescriptor(rawValue: fd).writeCompletely(bytes)
     }
   }
 }

@@ -17,14 +17,21 @@ final class TaskLog: Sendable {
   private let directory: String
   private let path: String
   private let file = Mutex(File.notOpened)
+  private let warning: StorageWarning?
 
-  init(directory: String, label: String) {
+  init(directory: String, label: String, warning: StorageWarning? = nil) {
     self.directory = directory
     self.path = directory + "/" + SafeFileName.make(label) + ".log"
+    self.warning = warning
   }
 
   func append(_ bytes: [UInt8]) {
-    opened()?.writeCompletely(bytes)
+    guard let file = opened() else { return }
+    do throws(SystemPackage.Errno) {
+      try file.writeCompletely(bytes)
+    } catch {
+      fail(error)
+    }
   }
 
   /// Creates the file now, for a task sure to write to it (see `OutputCoordinator.openLog`).
@@ -38,14 +45,34 @@ final class TaskLog: Sendable {
       case .open(let descriptor): return descriptor
       case .unavailable: return nil
       case .notOpened:
-        FileSystem.makeDirectories(directory)
-        let descriptor = try? FileDescriptor.open(
-          path, .writeOnly, options: [.create, .append, .closeOnExec],
-          permissions: [.ownerReadWrite, .groupRead, .otherRead])
-        file = descriptor.map(File.open) ?? .unavailable
-        return descriptor
+        do throws(SystemPackage.Errno) {
+          try FileSystem.makeDirectories(directory)
+          let descriptor = try FileSystem.openForWriting(
+            path, options: [.create, .append, .closeOnExec])
+          file = .open(descriptor)
+          return descriptor
+        } catch {
+          file = .unavailable
+          warning?.report("task logs", path: Self.shown(path), error)
+          return nil
+        }
       }
     }
+  }
+
+  /// A write failed (the disk filled up): no more writes to this log, and one warning.
+  private func fail(_ error: SystemPackage.Errno) {
+    file.withLock { file in
+      if case .open(let descriptor) = file { try? descriptor.close() }
+      file = .unavailable
+    }
+    warning?.report("task logs", path: Self.shown(path), error)
+  }
+
+  /// The path from `.blumeops/` on, as the user knows it.
+  private static func shown(_ path: String) -> String {
+    guard let start = path.firstRange(of: "/.blumeops/")?.lowerBound else { return path }
+    return String(path[path.index(after: start)...])
   }
 
   func close() {

@@ -43,11 +43,17 @@ struct HistoryFlow {
     }
     let record = records[index]
     let logs = store.logs(run: record.id)
-    if logs.isEmpty, records.count - index > HistoryStore.runsWithLogs {
+    // Run ids sort by start time: a run older than the oldest folder left lost its logs.
+    let oldestKept = FileSystem.list(store.logsDirectory).first
+    if logs.isEmpty,
+      records.count - index > HistoryStore.runsWithLogs
+        || oldestKept.map({ record.id < $0 }) ?? false
+    {
       throw ReportedErrors(
         .usage(
           "the logs of run \(record.id) have been removed: only the last "
-            + "\(HistoryStore.runsWithLogs) runs keep theirs"),
+            + "\(HistoryStore.runsWithLogs) runs keep theirs, within BLUMEOPS_LOG_BUDGET "
+            + "(default 256M)"),
         context: context)
     }
     guard let task else {

@@ -24,6 +24,12 @@ struct RunFlow {
       return 0
     }
     let root = project.directory.root
+    guard let logBudget = HistoryStore.logBudget(context.environment["BLUMEOPS_LOG_BUDGET"]) else {
+      throw ReportedErrors(
+        .usage(
+          "invalid BLUMEOPS_LOG_BUDGET `\(context.environment["BLUMEOPS_LOG_BUDGET"] ?? "")`: "
+            + "expected a size such as 512M or 2G"), context: context)
+    }
     var planner = Planner(catalog: project.catalog, root: root, environment: context.environment)
     let plan: Plan
     do {
@@ -62,14 +68,14 @@ struct RunFlow {
     }
     return await execute(
       plan, launcher: launcher, builtins: builtins, secrets: secrets, incremental: incremental,
-      root: root)
+      store: HistoryStore(root: root, logBudget: logBudget))
   }
 
   private func execute(
     _ plan: Plan, launcher: SystemLauncher, builtins: Builtins, secrets: ResolvedSecrets,
-    incremental: IncrementalCheck, root: String
+    incremental: IncrementalCheck, store: HistoryStore
   ) async -> Int32 {
-    let store = HistoryStore(root: root)
+    let root = store.root
     let start = WallClock.now()
     let masker = Masker(secrets.values)
     var record = RunRecord(
@@ -78,7 +84,8 @@ struct RunFlow {
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
       command: masker.mask(
         (["blumeops"] + context.arguments).joined(separator: " ")), pid: getpid())
-    store.begin(record)
+    let storageWarning = StorageWarning { Console.error($0) }
+    let keepsRecords = store.begin(record, warning: storageWarning)
 
     let options = context.options
     var childEnvironment = ProcessEnvironment.merged(
@@ -100,8 +107,9 @@ struct RunFlow {
       color: context.color,
       verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
       ci: context.isCI, noWaitForLocks: options.noWait,
-      logDirectory: store.logDirectory(run: record.id),
+      logDirectory: keepsRecords ? store.logDirectory(run: record.id) : nil,
       environment: childEnvironment)
+    executorOptions.storageWarning = storageWarning
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
@@ -125,7 +133,7 @@ struct RunFlow {
         label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode,
         attempts: entry.attempts, duration: entry.duration?.seconds)
     }
-    store.finish(record)
+    if keepsRecords { store.finish(record, warning: storageWarning) }
     if options.timings { Console.error(Timings.text(report)) }
     if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
       StepSummary.append(report, masker: executor.masker, to: summary)
@@ -183,7 +191,7 @@ enum StepSummary {
       lines.append(
         "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
     }
-    FileSystem.append(lines.joined(separator: "\n") + "\n", to: path)
+    try? FileSystem.append(lines.joined(separator: "\n") + "\n", to: path)
   }
 }
 

@@ -8,7 +8,7 @@ enum Console {
   static func error(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n", to: 2) }
 
   static func write(_ text: String, to descriptor: Int32) {
-    FileDescriptor(rawValue: descriptor).writeCompletely(text)
+    try? FileDescriptor(rawValue: descriptor).writeCompletely(text)
   }
 
   static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
