@@ -88,6 +88,7 @@ extension TaskRunner {
       gracePeriod: context.options.gracePeriod, terminal: terminal)
     let output = context.output
     let stream = stream
+    defer { output.endLine(stream) }
     do {
       let result = try await context.launcher.launch(request, control: control) { channel, bytes in
         if channel == .standardOutput {

@@ -9,9 +9,12 @@ import Synchronization
 public final class OutputCoordinator: Sendable {
   private struct Stream {
     var prefix: [UInt8]
-    var buffered: [(OutputChannel, [UInt8])] = []
+    var waiting = WaitingOutput()
     var ended = false
     var log: TaskLog?
+    /// The end of a long line's last piece, held back until the next piece or the end, so
+    /// that a secret cut between two pieces is still masked (`Masker.safeCut`).
+    var carry: [OutputChannel: [UInt8]] = [:]
   }
 
   private struct State {
@@ -70,13 +73,31 @@ public final class OutputCoordinator: Sendable {
     state.withLock { $0.streams[stream]?.log }?.create()
   }
 
-  /// Takes whole lines of a task's output (a missing last newline is added).
+  /// Takes whole lines of a task's output, or a piece of a long line (no line break at its
+  /// end), which goes out as a line of its own.
   func write(_ stream: Int, _ channel: OutputChannel, _ lines: [UInt8]) {
     guard !lines.isEmpty else { return }
-    var masked = masker.mask(bytes: lines) ?? lines
-    if masked.last != UInt8(ascii: "\n") { masked.append(UInt8(ascii: "\n")) }
-    guard let (prefix, log) = state.withLock({ $0.streams[stream].map { ($0.prefix, $0.log) } })
+    guard
+      let (prefix, log, held) = state.withLock({ state in
+        state.streams[stream].map { current in
+          let carried = state.streams[stream]?.carry.removeValue(forKey: channel)
+          return (current.prefix, current.log, carried.map { $0 + lines } ?? lines)
+        }
+      })
     else { return }
+    var text = held
+    if text.last != UInt8(ascii: "\n") {
+      // Short: the unfinished last line of a step, kept whole until its end. Long: a piece.
+      let cut = text.count < LineSplitter.longestLine ? 0 : masker.safeCut(text)
+      if cut < text.count {
+        let rest = Array(text[cut...])
+        state.withLock { $0.streams[stream]?.carry[channel] = rest }
+        text.removeSubrange(cut...)
+      }
+      guard !text.isEmpty else { return }
+      text.append(UInt8(ascii: "\n"))
+    }
+    let masked = masker.mask(bytes: text) ?? text
     // Formatting happens outside the lock; only the write itself is serialised.
     log?.append(masked)
     let laidOut = mode == .prefix ? LinePrefixer.prefix(masked, with: prefix) : masked
@@ -99,8 +120,21 @@ public final class OutputCoordinator: Sendable {
     state.withLock { _ in destination.write(bytes, to: .standardError) }
   }
 
+  /// A step's process has ended: the end of its unfinished last line, if held back, goes out
+  /// as a line of its own.
+  func endLine(_ stream: Int) {
+    let carried = state.withLock { state in
+      defer { state.streams[stream]?.carry = [:] }
+      return state.streams[stream]?.carry ?? [:]
+    }
+    for channel in [OutputChannel.standardOutput, .standardError] {
+      if let rest = carried[channel] { write(stream, channel, rest + [UInt8(ascii: "\n")]) }
+    }
+  }
+
   /// Ends a task's output; in a contiguous layout the next oldest task's block follows.
   func close(_ stream: Int) {
+    endLine(stream)
     state.withLock { state in
       state.streams[stream]?.log?.close()
       state.streams[stream]?.ended = true
@@ -123,7 +157,7 @@ public final class OutputCoordinator: Sendable {
     _ stream: Int, _ channel: OutputChannel, _ bytes: [UInt8], _ state: inout State
   ) {
     if contiguous && state.order.first != stream {
-      state.streams[stream]?.buffered.append((channel, bytes))
+      state.streams[stream]?.waiting.append(channel, bytes)
     } else {
       destination.write(bytes, to: channel)
     }
@@ -132,8 +166,7 @@ public final class OutputCoordinator: Sendable {
   /// Flushes buffered blocks of the streams now at the head of the line, until a live one.
   private func promote(_ state: inout State) {
     while let head = state.order.first, let stream = state.streams[head] {
-      for (channel, bytes) in stream.buffered { destination.write(bytes, to: channel) }
-      state.streams[head]?.buffered = []
+      stream.waiting.replay { channel, bytes in destination.write(bytes, to: channel) }
       guard stream.ended else { return }
       state.order.removeFirst()
       state.streams[head] = nil
