@@ -73,6 +73,12 @@ extension BlumeopsError {
     case .confirmationImpossible(let task):
       return "task `\(task)` needs confirmation but there is no terminal to ask"
     case .lockBusy(let lock, let holder): return "lock `\(lock)` is held by \(holder)"
+    case .typedWordRequired(let task, let yesGiven):
+      return yesGiven
+        ? "`--yes` answers yes/no questions only: task `\(task)` asks for a typed word"
+        : "task `\(task)` asks for a typed word and there is no terminal to type it"
+    case .confirmationWordWrong(let task):
+      return "`--confirm` does not give the word task `\(task)` asks for"
     }
   }
 
@@ -123,6 +129,8 @@ extension BlumeopsError {
       return "run `blumeops \(option) \(task) ...`"
     case .confirmationImpossible:
       return "pass `--yes` to confirm from a script or CI"
+    case .typedWordRequired(let task, _), .confirmationWordWrong(let task):
+      return "pass `--confirm WORD` with the word `blumeops tasks info \(task)` shows"
     case .missingArgument(_, let task), .unexpectedArgument(_, let task),
       .invalidArgument(_, _, _, let task), .unknownOption(_, let task?):
       return "see `blumeops \(task) --help`"
@@ -136,7 +144,8 @@ extension BlumeopsError {
   public var exitCode: Int32 {
     switch self {
     case .missingDirectory, .missingTool, .toolTooOld, .preconditionFailed, .secretUnavailable,
-      .confirmationRefused, .confirmationImpossible, .lockBusy:
+      .confirmationRefused, .confirmationImpossible, .lockBusy, .typedWordRequired,
+      .confirmationWordWrong:
       return 3
     default: return 2
     }

@@ -47,5 +47,9 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case secretUnavailable(task: String, variable: String, source: String, reason: String)
   case confirmationRefused(task: String)
   case confirmationImpossible(task: String)
+  /// A typed-word confirmation with no `--confirm` and no terminal, or with only `--yes`.
+  case typedWordRequired(task: String, yesGiven: Bool)
+  /// `--confirm` given with a word the task does not ask for.
+  case confirmationWordWrong(task: String)
   case lockBusy(lock: String, holder: String)
 }

@@ -79,6 +79,8 @@ public struct PlannedTask: Sendable {
   public var interactive: Bool
   /// Where the task was defined, for messages.
   public var definedAt: SourceLocation?
+  /// Set for a gated task: its preview, which runs and is confirmed before `steps`.
+  public var gate: PreviewGate?
 
   public init(
     label: String, name: String, steps: [PlannedStep], directory: String,

@@ -68,6 +68,14 @@ public struct PlanDescription {
     if let retry = task.retry { lines.append("retry: \(retry.attempts) attempts") }
     if let lock = task.lock { lines.append("lock: \(lock)") }
     if task.interactive { lines.append("interactive: runs alone with the terminal") }
+    if let gate = task.gate {
+      // The preview runs (with `--preview-only` too), then the confirmation, then the apply.
+      lines.append("preview, then confirm, then apply (plan in $\(PreviewGate.planVariable)):")
+      for step in gate.steps { lines += describe(step, in: task).map { "  " + $0 } }
+      lines.append("apply:")
+      for step in task.steps { lines += describe(step, in: task).map { "  " + $0 } }
+      return lines
+    }
     for step in task.steps { lines += describe(step, in: task) }
     return lines
   }

@@ -135,7 +135,8 @@ public struct HistoryStore: Sendable {
             label: task["task"]?.scalar ?? "", status: task["status"]?.scalar ?? "",
             exitCode: task["exit_code"]?.scalar.flatMap { Int32($0) },
             attempts: Int(task["attempts"]?.scalar ?? "") ?? 1,
-            duration: task["duration"]?.scalar.flatMap { Double($0) })
+            duration: task["duration"]?.scalar.flatMap { Double($0) },
+            preview: PreviewRecord(task["preview"]))
         }
       default: continue
       }

@@ -15,6 +15,8 @@ public final class OutputCoordinator: Sendable {
     /// The end of a long line's last piece, held back until the next piece or the end, so
     /// that a secret cut between two pieces is still masked (`Masker.safeCut`).
     var carry: [OutputChannel: [UInt8]] = [:]
+    /// What the stream printed since `tap`, masked, both channels (the last 1 MiB).
+    var tapped: [UInt8]?
   }
 
   private struct State {
@@ -101,7 +103,10 @@ public final class OutputCoordinator: Sendable {
     // Formatting happens outside the lock; only the write itself is serialised.
     log?.append(masked)
     let laidOut = mode == .prefix ? LinePrefixer.prefix(masked, with: prefix) : masked
-    state.withLock { emit(stream, channel, laidOut, &$0) }
+    state.withLock { state in
+      if state.streams[stream]?.tapped != nil { Self.keep(masked, in: &state.streams[stream]!) }
+      emit(stream, channel, laidOut, &state)
+    }
   }
 
   /// Prints runner lines about a task, in its block when output is grouped. A `nested` one (a
@@ -111,6 +116,28 @@ public final class OutputCoordinator: Sendable {
     guard let bytes = render(announcement, ci: ci && !nested) else { return }
     let channel: OutputChannel = ci ? .standardOutput : .standardError
     state.withLock { emit(stream, channel, bytes, &$0) }
+  }
+
+  private static func keep(_ bytes: [UInt8], in stream: inout Stream) {
+    stream.tapped! += bytes
+    let excess = stream.tapped!.count - (1 << 20)
+    if excess > 0 { stream.tapped!.removeFirst(excess) }
+  }
+
+  /// Starts keeping what the stream prints (masked), for `untap`: a preview's summary is read
+  /// from what the operator was shown.
+  func tap(_ stream: Int) {
+    state.withLock { $0.streams[stream]?.tapped = [] }
+  }
+
+  /// What the stream printed since `tap`; keeping stops.
+  func untap(_ stream: Int) -> String {
+    endLine(stream)
+    let bytes = state.withLock { state in
+      defer { state.streams[stream]?.tapped = nil }
+      return state.streams[stream]?.tapped ?? []
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Prints runner lines that belong to no task (the summary, errors) to stderr.

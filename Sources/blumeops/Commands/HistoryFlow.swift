@@ -25,6 +25,12 @@ struct HistoryFlow {
       ])
     }
     Console.out(table.lines(style: Style(color: false)).joined(separator: "\n"))
+    let previews = records.reversed().flatMap { record in
+      record.tasks.compactMap { task in
+        task.preview.map { "  \(record.id)  \(task.label): \($0.description)" }
+      }
+    }
+    if !previews.isEmpty { Console.out("\npreviews:\n" + previews.joined(separator: "\n")) }
     return 0
   }
 

@@ -110,6 +110,10 @@ struct RunFlow {
       logDirectory: keepsRecords ? store.logDirectory(run: record.id) : nil,
       environment: childEnvironment)
     executorOptions.storageWarning = storageWarning
+    executorOptions.gate = TerminalGate(yes: options.yes, word: options.confirmWord)
+    executorOptions.previewOnly = options.previewOnly
+    // Beside the run's logs: kept, and pruned, with them.
+    executorOptions.planDirectory = store.logDirectory(run: record.id) + "/plans"
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
@@ -131,7 +135,7 @@ struct RunFlow {
     record.tasks = report.nodes.map { entry in
       RunRecord.TaskOutcome(
         label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode,
-        attempts: entry.attempts, duration: entry.duration?.seconds)
+        attempts: entry.attempts, duration: entry.duration?.seconds, preview: entry.preview)
     }
     if keepsRecords { store.finish(record, warning: storageWarning) }
     if options.timings { Console.error(Timings.text(report)) }
