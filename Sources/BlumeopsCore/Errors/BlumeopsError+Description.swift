@@ -35,6 +35,10 @@ extension BlumeopsError {
       return "parameter `\(name)` of task `\(task)` is declared twice"
     case .invalidFileTaskHeader(let line, let reason, _):
       return "cannot read header `\(line)`: \(reason)"
+    case .subtasksTooDeep(let path, let limit, _):
+      return "`task` steps of task `\(path[0])` nest more than \(limit) tasks deep"
+    case .subtasksTooMany(let task, let limit, _):
+      return "task `\(task)` runs more than \(limit) steps once its `task` steps are expanded"
     case .noProject(let directory):
       return
         "no blumeops project found from `\(directory)`: no `tasks/` folder with task files in it or above it"
@@ -84,7 +88,8 @@ extension BlumeopsError {
       .unknownExtends(_, _, _, let at), .dependencyCycle(_, let at), .extendsCycle(_, let at),
       .nothingToRun(_, let at), .conflictingKeys(_, _, let at), .unknownBuiltin(_, _, let at),
       .unknownParameter(_, _, let at), .reservedFlag(_, _, let at),
-      .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at):
+      .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at),
+      .subtasksTooDeep(_, _, let at), .subtasksTooMany(_, _, let at):
       return at
     default: return nil
     }
@@ -101,6 +106,9 @@ extension BlumeopsError {
       }
       return []
     case .preconditionFailed(_, _, let command): return ["check: \(command)"]
+    case .subtasksTooDeep(let path, _, _):
+      let shown = path.count > 6 ? path.prefix(3) + ["…"] + path.suffix(2) : path[...]
+      return ["through " + shown.joined(separator: " → ")]
     default: return []
     }
   }
@@ -124,6 +132,10 @@ extension BlumeopsError {
       .invalidArgument(_, _, _, let task), .unknownOption(_, let task?):
       return "see `blumeops \(task) --help`"
     case .lockBusy: return "wait for it, or run again without `--no-wait`"
+    case .subtasksTooDeep:
+      return "run the deeper tasks as `depends`, or call them from fewer levels"
+    case .subtasksTooMany:
+      return "each `task` step runs its task again; use `depends` to run a task once per run"
     default: return nil
     }
   }

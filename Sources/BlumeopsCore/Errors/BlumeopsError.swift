@@ -22,6 +22,10 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case reservedFlag(String, task: String, at: SourceLocation)
   case duplicateParameter(String, task: String, at: SourceLocation)
   case invalidFileTaskHeader(line: String, reason: String, at: SourceLocation)
+  /// `{task:}` steps nested deeper than `limit` tasks, starting at `path[0]`.
+  case subtasksTooDeep(path: [String], limit: Int, at: SourceLocation)
+  /// A task whose steps, sub-task steps expanded, number more than `limit`.
+  case subtasksTooMany(task: String, limit: Int, at: SourceLocation)
   // Command line (exit 2)
   case noProject(directory: String)
   case unknownTask(String, suggestion: String?)
