@@ -1,5 +1,5 @@
 /// Every problem blumeops can report, as data. Rendered in one place by `ErrorRenderer`.
-public enum BlumeopsError: Error, Sendable, Equatable {
+public enum BlumeopsError: Error, Sendable, Hashable {
   // Task files (exit 2)
   case yaml(YAMLError, file: String)
   case unreadableFile(path: String, reason: String)

@@ -1,6 +1,6 @@
 /// A reason a YAML text could not be read, with where it happened.
-public struct YAMLError: Error, Sendable, Equatable {
-  public enum Kind: Sendable, Equatable {
+public struct YAMLError: Error, Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
     /// libyaml's own parse error: its problem text and, when it has one, its context.
     case syntax(problem: String, context: String?)
     case duplicateKey(String, first: SourcePosition)
