@@ -37,6 +37,10 @@ extension BlumeopsError {
       return "parameter `\(name)` of task `\(task)` is declared twice"
     case .invalidFileTaskHeader(let line, let reason, _):
       return "cannot read header `\(line)`: \(reason)"
+    case .subtasksTooDeep(let path, let limit, _):
+      return "`task` steps of task `\(path[0])` nest more than \(limit) tasks deep"
+    case .subtasksTooMany(let task, let limit, _):
+      return "task `\(task)` runs more than \(limit) steps once its `task` steps are expanded"
     case .noProject(let directory):
       return
         "no blumeops project found from `\(directory)`: no `tasks/` folder with task files in it or above it"
@@ -93,7 +97,7 @@ extension BlumeopsError {
       .nothingToRun(_, let at), .conflictingKeys(_, _, let at), .unknownBuiltin(_, _, let at),
       .unknownParameter(_, _, let at), .reservedFlag(_, _, let at),
       .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at),
-      .shadowedTask(_, _, let at):
+      .shadowedTask(_, _, let at), .subtasksTooDeep(_, _, let at), .subtasksTooMany(_, _, let at):
       return at
     default: return nil
     }
@@ -110,6 +114,9 @@ extension BlumeopsError {
       }
       return []
     case .preconditionFailed(_, _, let command): return ["check: \(command)"]
+    case .subtasksTooDeep(let path, _, _):
+      let shown = path.count > 6 ? path.prefix(3) + ["…"] + path.suffix(2) : path[...]
+      return ["through " + shown.joined(separator: " → ")]
     default: return []
     }
   }
@@ -136,6 +143,10 @@ extension BlumeopsError {
       return "see `blumeops \(task) --help`"
     case .lockBusy: return "wait for it, or run again without `--no-wait`"
     case .shadowedTask(_, let command, _): return "run it with `blumeops run \(command)`"
+    case .subtasksTooDeep:
+      return "run the deeper tasks as `depends`, or call them from fewer levels"
+    case .subtasksTooMany:
+      return "each `task` step runs its task again; use `depends` to run a task once per run"
     default: return nil
     }
   }

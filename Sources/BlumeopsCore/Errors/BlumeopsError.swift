@@ -1,5 +1,5 @@
 /// Every problem blumeops can report, as data. Rendered in one place by `ErrorRenderer`.
-public enum BlumeopsError: Error, Sendable, Equatable {
+public enum BlumeopsError: Error, Sendable, Hashable {
   // Task files (exit 2)
   case yaml(YAMLError, file: String)
   case unreadableFile(path: String, reason: String)
@@ -24,6 +24,10 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case invalidFileTaskHeader(line: String, reason: String, at: SourceLocation)
   /// A warning: a subcommand of the same name hides the task from `blumeops NAME`.
   case shadowedTask(String, command: String, at: SourceLocation)
+  /// `{task:}` steps nested deeper than `limit` tasks, starting at `path[0]`.
+  case subtasksTooDeep(path: [String], limit: Int, at: SourceLocation)
+  /// A task whose steps, sub-task steps expanded, number more than `limit`.
+  case subtasksTooMany(task: String, limit: Int, at: SourceLocation)
   // Command line (exit 2)
   case noProject(directory: String)
   case unknownTask(String, suggestion: String?)

@@ -175,7 +175,8 @@ struct TaskInterpreter {
     var policy = RetryPolicy(attempts: max(1, attempts))
     if let delay = node["delay"] { policy.delay = reader.duration(delay, key: "delay") ?? .zero }
     if let backoffNode = node["backoff"], let text = reader.string(backoffNode, key: "backoff") {
-      if let backoff = Double(text), backoff >= 1 {
+      // `Double` reads `inf` and `nan` too: a back-off must be a finite number.
+      if let backoff = Double(text), backoff.isFinite, backoff >= 1 {
         policy.backoff = backoff
       } else {
         reader.fail(
