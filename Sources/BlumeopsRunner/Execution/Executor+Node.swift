@@ -20,6 +20,7 @@ extension Executor {
       case .taken(let taken):
         lock = taken
         runner.heldLocks.insert(name)
+        runner.lockDescriptors.append(taken.descriptor)
       case .refused(let outcome):
         let entry = Self.entry(refused: outcome, task: task, duration: started.duration(to: .now))
         output.announce(stream, entry.endAnnouncement)
