@@ -77,6 +77,40 @@ import Testing
     #expect(!fixture.exists("deployed"))
   }
 
+  @Test func aPreconditionThatOutlivesItsTimeoutIsStoppedAndFails() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        deploy:
+          preconditions: [{sh: 'sleep 3081 & sleep 3081', message: cluster reachable, timeout: 1s}]
+          run: touch deployed
+      """
+    ])
+    let run = fixture.run(["deploy"])
+    #expect(run.status == 3, "\(run.output)")
+    #expect(
+      run.stderr.contains(
+        "precondition of task `deploy` timed out after 1s: cluster reachable"), "\(run.stderr)")
+    #expect(processesLeft("sleep 3081").isEmpty)
+    #expect(!fixture.exists("deployed"))
+  }
+
+  @Test func aDryRunListsPreconditionsWithoutRunningThem() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        deploy:
+          preconditions: [{sh: 'touch precondition-ran', message: never run}]
+          run: touch deployed
+      """
+    ])
+    let run = fixture.run(["--dry-run", "deploy"])
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.stdout.contains("precondition: touch precondition-ran"), "\(run.stdout)")
+    #expect(!fixture.exists("precondition-ran"))
+    #expect(!fixture.exists("deployed"))
+  }
+
   @Test func doctorReportsToolsAndPreconditionsWithoutRunning() {
     let fixture = Fixture([
       "tasks/main.yaml": """

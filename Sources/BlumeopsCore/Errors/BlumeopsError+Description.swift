@@ -65,6 +65,9 @@ extension BlumeopsError {
       return "`\(tool)` \(found) is too old: task `\(task)` needs \(required)"
     case .preconditionFailed(let task, let message, _):
       return "precondition of task `\(task)` failed: \(message)"
+    case .preconditionTimedOut(let task, let message, _, let after):
+      return
+        "precondition of task `\(task)` timed out after \(PlanDescription.seconds(after)): \(message)"
     case .secretUnavailable(let task, let variable, let source, let reason):
       return "cannot resolve secret `\(variable)` of task `\(task)` from `\(source)`: \(reason)"
     case .confirmationRefused(let task): return "task `\(task)` was not confirmed"
@@ -100,7 +103,8 @@ extension BlumeopsError {
         return ["first written at line \(first.line), column \(first.column)"]
       }
       return []
-    case .preconditionFailed(_, _, let command): return ["check: \(command)"]
+    case .preconditionFailed(_, _, let command), .preconditionTimedOut(_, _, let command, _):
+      return ["check: \(command)"]
     default: return []
     }
   }
@@ -124,6 +128,7 @@ extension BlumeopsError {
       .invalidArgument(_, _, _, let task), .unknownOption(_, let task?):
       return "see `blumeops \(task) --help`"
     case .lockBusy: return "wait for it, or run again without `--no-wait`"
+    case .preconditionTimedOut: return "give the precondition a longer `timeout`"
     default: return nil
     }
   }
@@ -131,8 +136,8 @@ extension BlumeopsError {
   /// The exit status of DESIGN §4: 2 for wrong input, 3 for a failed preflight.
   public var exitCode: Int32 {
     switch self {
-    case .missingDirectory, .missingTool, .toolTooOld, .preconditionFailed, .secretUnavailable,
-      .confirmationRefused, .confirmationImpossible, .lockBusy:
+    case .missingDirectory, .missingTool, .toolTooOld, .preconditionFailed, .preconditionTimedOut,
+      .secretUnavailable, .confirmationRefused, .confirmationImpossible, .lockBusy:
       return 3
     default: return 2
     }

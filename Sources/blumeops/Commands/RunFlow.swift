@@ -31,8 +31,11 @@ struct RunFlow {
     } catch {
       throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
     }
-    let problems = await Preflight(launcher: launcher, environment: context.environment).check(
-      plan, catalog: project.catalog)
+    // A dry run starts nothing from the task files: preconditions are listed, not run.
+    let problems = await Preflight(
+      launcher: launcher, environment: context.environment,
+      runsPreconditions: !context.options.dryRun
+    ).check(plan, catalog: project.catalog)
     let incremental = IncrementalCheck(
       catalog: project.catalog, state: IncrementalState(root: root), force: context.options.force)
 
