@@ -28,7 +28,8 @@ public final class Executor: Sendable {
     let masker = Masker(secrets.values)
     let output = OutputCoordinator(
       mode: options.output, color: options.color, ci: options.ci, verbosity: options.verbosity,
-      labels: plan.nodes.map(\.task.label), masker: masker, destination: destination,
+      labels: plan.nodes.map { masker.mask($0.task.label) }, masker: masker,
+      destination: destination,
       logDirectory: options.logDirectory)
     context = RunContext(
       root: plan.root, launcher: launcher, builtins: builtins, options: options, secrets: secrets,

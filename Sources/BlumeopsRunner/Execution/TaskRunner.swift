@@ -99,7 +99,8 @@ struct TaskRunner {
     let output = context.output
     let stream = stream
     let taken = await TaskLock.acquire(
-      name, root: context.root, holder: task.label, wait: !context.options.noWaitForLocks,
+      name, root: context.root, holder: context.masker.mask(task.label),
+      wait: !context.options.noWaitForLocks,
       control: control
     ) { holder in
       output.announce(stream, .waitingForLock(lock: name, holder: holder))

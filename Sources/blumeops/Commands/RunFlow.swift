@@ -123,13 +123,15 @@ struct RunFlow {
     record.exitCode = report.exitCode
     record.status =
       report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
+    // Nothing recorded may hold a secret: a label holds whatever words were typed.
     record.tasks = report.nodes.map { entry in
       RunRecord.TaskOutcome(
-        label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode,
+        label: executor.masker.mask(entry.label), status: entry.state.rawValue,
+        exitCode: entry.exitCode,
         attempts: entry.attempts, duration: entry.duration?.seconds)
     }
     store.finish(record)
-    if options.timings { Console.error(Timings.text(report)) }
+    if options.timings { Console.error(executor.masker.mask(Timings.text(report))) }
     if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
       StepSummary.append(report, masker: executor.masker, to: summary)
     }
