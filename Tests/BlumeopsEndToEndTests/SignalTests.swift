@@ -98,6 +98,7 @@ import Testing
     let refused = fixture.run(["--no-wait", "other"])
     #expect(refused.status == 3, "\(refused.output)")
     #expect(refused.output.contains("lock deploy is held"), "\(refused.output)")
+    #expect(refused.output.contains("processes of its task still run"), "\(refused.output)")
     #expect(!fixture.exists("other-ran"))
     for pid in orphans { kill(pid, SIGKILL) }
     #expect(waitForNone("sleep 3061").isEmpty)

@@ -82,6 +82,11 @@ struct TaskLock: Sendable {
     guard let task = fields["task"] else { return "another process" }
     let pid = fields["pid"].map { "pid \($0)" } ?? "unknown pid"
     let since = fields["since"].map { ", since \($0)" } ?? ""
-    return "task \(task) (\(pid)\(since))"
+    // A blumeops that was killed leaves the lock to its task's processes, which keep it.
+    var ended = ""
+    if let number = fields["pid"].flatMap({ pid_t($0) }), kill(number, 0) != 0, errno == ESRCH {
+      ended = "; that blumeops has ended, and processes of its task still run"
+    }
+    return "task \(task) (\(pid)\(since)\(ended))"
   }
 }
