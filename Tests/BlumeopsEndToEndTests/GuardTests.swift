@@ -78,11 +78,12 @@ import Testing
   }
 
   @Test func aPreconditionThatOutlivesItsTimeoutIsStoppedAndFails() {
+    let marker = uniqueSleep(3081)
     let fixture = Fixture([
       "tasks/main.yaml": """
       tasks:
         deploy:
-          preconditions: [{sh: 'sleep 3081 & sleep 3081', message: cluster reachable, timeout: 1s}]
+          preconditions: [{sh: '\(marker) & \(marker)', message: cluster reachable, timeout: 1s}]
           run: touch deployed
       """
     ])
@@ -91,7 +92,7 @@ import Testing
     #expect(
       run.stderr.contains(
         "precondition of task `deploy` timed out after 1s: cluster reachable"), "\(run.stderr)")
-    #expect(processesLeft("sleep 3081").isEmpty)
+    #expect(processesLeft(marker).isEmpty)
     #expect(!fixture.exists("deployed"))
   }
 

@@ -85,19 +85,20 @@ import Testing
   }
 
   @Test func anInterruptBeforeTheRunStartsEndsBlumeopsAndWhatItStarted() {
+    let marker = uniqueSleep(3014)
     let fixture = Fixture([
       "tasks/main.yaml": """
       tasks:
         deploy: {secrets: {TOKEN: "op://vault/item/field"}, run: touch deployed}
       """,
-      "bin/op*": "#!/bin/bash\nexec sleep 3014\n",
+      "bin/op*": "#!/bin/bash\nexec \(marker)\n",
     ])
     let running = fixture.start(["deploy"])
-    waitFor("sleep 3014", count: 1)
+    waitFor(marker, count: 1)
     running.signal(SIGTERM)
     let run = running.wait()
     #expect(run.status == 143, "\(run.output)")
-    #expect(processesLeft("sleep 3014").isEmpty, "`op read` is stopped too")
+    #expect(processesLeft(marker).isEmpty, "`op read` is stopped too")
     #expect(!fixture.exists("deployed"))
   }
 
