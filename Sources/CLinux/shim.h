@@ -1,7 +1,11 @@
 // Linux interfaces that Swift's Glibc module leaves out.
 #ifdef __linux__
+#include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -30,6 +34,123 @@ static inline int clinux_pipe_for_child(int fds[2]) {
 }
 
 #include <spawn.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
+/// GNU declarations (<sched.h> with _GNU_SOURCE) that Swift's Glibc module does not make.
+int clone(int (*function)(void *), void *stack, int flags, void *argument, ...);
+#ifndef CLONE_VM
+#define CLONE_VM 0x00000100
+#endif
+#ifndef CLONE_VFORK
+#define CLONE_VFORK 0x00004000
+#endif
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+
+/// How `clinux_spawn` connects and starts a child. Every pointer must stay valid for the call.
+struct clinux_spawn_request {
+  const char *path;
+  char *const *argv;
+  char *const *envp;
+  const char *directory;
+  /// Descriptors for the child's stdout and stderr, or -1 to keep blumeops' own.
+  int output;
+  int error;
+  /// True: stdin is /dev/null; false: blumeops' own stdin.
+  int null_input;
+  /// True: the child leads a new process group.
+  int own_group;
+  /// Sent to the child when the thread that started it ends (0: none).
+  int parent_death_signal;
+  /// Descriptors (above 2, ascending) the child keeps at the same numbers; all others above 2
+  /// are closed.
+  const int *kept;
+  int kept_count;
+  /// The parent's pid, for the child to check it was not orphaned before asking for the signal.
+  pid_t parent;
+  /// Set by the child when it fails before exec.
+  volatile int failure;
+};
+
+static inline int clinux_spawn_child(void *argument) {
+  struct clinux_spawn_request *r = (struct clinux_spawn_request *)argument;
+  // The parent's handlers must never run here, in its memory: every signal is blocked (by the
+  // parent) until each one's action is the default again.
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = SIG_DFL;
+  for (int number = 1; number < NSIG; number++) {
+    if (number != SIGKILL && number != SIGSTOP) (void)sigaction(number, &action, NULL);
+  }
+  if (r->own_group && setpgid(0, 0) != 0) goto fail;
+  if (r->parent_death_signal != 0) {
+    if (prctl(PR_SET_PDEATHSIG, r->parent_death_signal, 0, 0, 0) != 0) goto fail;
+    // The parent died before the request was made: it will never be sent.
+    if (getppid() != r->parent) _exit(128 + r->parent_death_signal);
+  }
+  if (r->null_input) {
+    int input = open("/dev/null", O_RDONLY);
+    if (input < 0) goto fail;
+    if (input != 0) {
+      if (dup2(input, 0) < 0) goto fail;
+      close(input);
+    }
+  }
+  if (r->output >= 0 && dup2(r->output, 1) < 0) goto fail;
+  if (r->error >= 0 && dup2(r->error, 2) < 0) goto fail;
+  int low = 3;
+  for (int index = 0; index < r->kept_count; index++) {
+    int kept = r->kept[index];
+    if (kept < low) continue;
+    if (kept > low) (void)syscall(SYS_close_range, low, kept - 1, 0);
+    if (fcntl(kept, F_SETFD, 0) != 0) goto fail;
+    low = kept + 1;
+  }
+  (void)syscall(SYS_close_range, low, ~0U, 0);
+  if (chdir(r->directory) != 0) goto fail;
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  execve(r->path, r->argv, r->envp);
+fail:
+  r->failure = errno != 0 ? errno : EINVAL;
+  _exit(127);
+}
+
+/// Starts a child as `request` says: the child's pid, or -1 with the failure in
+/// `request->failure`.
+///
+/// Like glibc's posix_spawn, the child shares blumeops' memory and runs on a stack of its own
+/// until it execs, while the calling thread waits; unlike posix_spawn, it can ask for a signal
+/// when that thread ends (`PR_SET_PDEATHSIG`). Call it from a thread that lives as long as the
+/// children should.
+static inline pid_t clinux_spawn(struct clinux_spawn_request *request) {
+  _Alignas(16) char stack[32768];
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &previous);
+  request->failure = 0;
+  pid_t pid = clone(clinux_spawn_child, stack + sizeof stack, CLONE_VM | CLONE_VFORK | SIGCHLD,
+                    request);
+  int cloneError = errno;
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
+  if (pid < 0) {
+    request->failure = cloneError;
+    return -1;
+  }
+  if (request->failure != 0) {
+    // It never ran the program: collect it here, as nobody else knows of it.
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    return -1;
+  }
+  return pid;
+}
+
 
 /// GNU extensions (glibc 2.29 and 2.34) that Swift's Glibc module does not declare.
 int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *actions, const char *path);

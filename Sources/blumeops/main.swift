@@ -10,4 +10,4 @@ if arguments == ["--version"] || arguments == ["-V"] {
   exit(0)
 }
 MemoryTuning.keepFreedMemory()
-Interrupts.run { exit(await CLI(arguments: arguments).run()) }
+Interrupts.run { await CLI(arguments: arguments).run() }

@@ -91,6 +91,41 @@ import Testing
     #expect(!fixture.exists("deployed"))
   }
 
+  @Test func aPreconditionThatOutlivesItsTimeoutIsStoppedAndFails() {
+    let marker = uniqueSleep(3081)
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        deploy:
+          preconditions: [{sh: '\(marker) & \(marker)', message: cluster reachable, timeout: 1s}]
+          run: touch deployed
+      """
+    ])
+    let run = fixture.run(["deploy"])
+    #expect(run.status == 3, "\(run.output)")
+    #expect(
+      run.stderr.contains(
+        "precondition of task `deploy` timed out after 1s: cluster reachable"), "\(run.stderr)")
+    #expect(processesLeft(marker).isEmpty)
+    #expect(!fixture.exists("deployed"))
+  }
+
+  @Test func aDryRunListsPreconditionsWithoutRunningThem() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        deploy:
+          preconditions: [{sh: 'touch precondition-ran', message: never run}]
+          run: touch deployed
+      """
+    ])
+    let run = fixture.run(["--dry-run", "deploy"])
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.stdout.contains("precondition: touch precondition-ran"), "\(run.stdout)")
+    #expect(!fixture.exists("precondition-ran"))
+    #expect(!fixture.exists("deployed"))
+  }
+
   @Test func doctorReportsToolsAndPreconditionsWithoutRunning() {
     let fixture = Fixture([
       "tasks/main.yaml": """
@@ -128,11 +163,12 @@ import Testing
       tasks:
         deploy:
           lock: ansible
-          run: 'echo "start $(date +%s.%N)" >> spans; sleep 1; echo "end $(date +%s.%N)" >> spans'
+          run: 'echo "start $(date +%s.%N)" >> spans; sleep 2; echo "end $(date +%s.%N)" >> spans'
       """
     ])
     let first = fixture.start(["deploy"])
-    usleep(150_000)
+    // The first holds the lock once its task has started (bounded: 30 s).
+    for _ in 0..<600 where !(fixture.read("spans") ?? "").hasPrefix("start") { usleep(50_000) }
     let second = fixture.start(["deploy"])
     let (a, b) = (first.wait(), second.wait())
     #expect(a.status == 0 && b.status == 0, "\(a.output) \(b.output)")

@@ -52,6 +52,28 @@ import Testing
     }
   }
 
+  /// A task's processes get their standard three descriptors and the locks the task holds,
+  /// nothing else of blumeops'.
+  @Test func tasksKeepOnlyTheirStandardDescriptorsAndTheirTaskLocks() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        plain: {run: [{exec: [ls, -l, /proc/self/fd]}]}
+        locked: {lock: deploy, run: [{exec: [ls, -l, /proc/self/fd]}]}
+      """
+    ])
+    // What `ls` lists besides its own reading of the folder.
+    func descriptors(_ run: BinaryRun) -> [Substring] {
+      run.stdout.split(separator: "\n").filter { $0.contains(" -> ") && !$0.contains("/proc/") }
+    }
+    let plain = fixture.run(["-q", "plain"])
+    #expect(descriptors(plain).count == 3, "\(plain.output)")
+    let locked = fixture.run(["-q", "locked"])
+    let extra = descriptors(locked).dropFirst(3)
+    #expect(descriptors(locked).count == 4, "\(locked.output)")
+    #expect(extra.first?.hasSuffix("/.blumeops/locks/deploy.lock") == true, "\(locked.output)")
+  }
+
   @Test func sigtermExits143AndLeavesNothingBehind() {
     let fixture = Fixture(["tasks/main.yaml": "tasks:\n  wait: {run: 'sleep 3012 & sleep 3012'}\n"])
     let running = fixture.start(["wait"])
@@ -62,20 +84,21 @@ import Testing
     #expect(processesLeft("sleep 3012").isEmpty)
   }
 
-  @Test func anInterruptBeforeTheRunStartsEndsBlumeopsAtOnce() {
+  @Test func anInterruptBeforeTheRunStartsEndsBlumeopsAndWhatItStarted() {
+    let marker = uniqueSleep(3014)
     let fixture = Fixture([
       "tasks/main.yaml": """
       tasks:
         deploy: {secrets: {TOKEN: "op://vault/item/field"}, run: touch deployed}
       """,
-      "bin/op*": "#!/bin/bash\nexec sleep 3014\n",
+      "bin/op*": "#!/bin/bash\nexec \(marker)\n",
     ])
     let running = fixture.start(["deploy"])
-    waitFor("sleep 3014", count: 1)
+    waitFor(marker, count: 1)
     running.signal(SIGTERM)
     let run = running.wait()
-    for pid in processesMatching("sleep 3014") { kill(pid, SIGKILL) }
     #expect(run.status == 143, "\(run.output)")
+    #expect(processesLeft(marker).isEmpty, "`op read` is stopped too")
     #expect(!fixture.exists("deployed"))
   }
 

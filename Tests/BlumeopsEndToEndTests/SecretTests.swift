@@ -88,6 +88,46 @@ import Testing
     #expect(!everythingWritten(fixture, run).contains(value))
   }
 
+  /// Every file under `.blumeops/`, its path and its contents.
+  func everythingRecorded(_ fixture: Fixture) -> String {
+    let listing = Fixture.makeTemporaryDirectory(prefix: "listing") + "/files"
+    runProcess([
+      "/bin/sh", "-c",
+      "cd '\(fixture.root)' && find .blumeops -print > '\(listing)' && find .blumeops -type f -exec cat {} + >> '\(listing)'",
+    ])
+    return Fixture.read(listing) ?? ""
+  }
+
+  /// The value typed on the command line is the secret itself: masked where it is shown, and
+  /// kept out of everything recorded, file names included.
+  @Test func aSecretGivenAsAPassThroughWordIsRecordedNowhere() {
+    let fixture = Self.fixture(
+      extraTasks: """
+          locked:
+            secrets: {TOKEN: "op://blumeops/forgejo token/credential"}
+            lock: deploy
+            sources: [tasks/*.yaml]
+            run: 'cat .blumeops/locks/deploy.lock > lock-seen; echo "words:"'
+          wrapped: {run: [{task: locked, args: []}]}
+        """)
+    let run = fixture.run(["--timings", "locked", "--", Self.canary])
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.output.contains("locked -- ****"), "\(run.output)")
+    let second = fixture.run(["locked", "--", "other", Self.canary])
+    #expect(second.status == 0, "\(second.output)")
+    #expect(fixture.read("lock-seen")?.contains("task=locked -- other ****") == true)
+    let recorded = everythingRecorded(fixture)
+    #expect(recorded.contains("history.jsonl"), "the scan must cover the history")
+    #expect(recorded.contains("locked"), "the scan must cover the task records")
+    #expect(!recorded.contains(Self.canary), "\(recorded)")
+    let history = fixture.run(["history", "--json"])
+    #expect(history.status == 0, "\(history.output)")
+    #expect(history.stdout.contains("****"), "\(history.stdout)")
+    for output in [run.output, second.output, history.output, fixture.run(["history"]).output] {
+      #expect(!output.contains(Self.canary), "\(output)")
+    }
+  }
+
   @Test func aDryRunNeverCallsOp() {
     let fixture = Self.fixture()
     let run = fixture.run(["-n", "leak-out"])

@@ -33,12 +33,13 @@ import Testing
     #expect(text.contains("✗ **** deploy  failed"))
   }
 
-  @Test func aSecretIsMaskedInTheTaskLog() async {
+  @Test func aSecretIsMaskedInTheTaskLogAndItsName() async {
     let directory = TemporaryDirectory()
     defer { directory.remove() }
     let plan = fakePlan([fakeTask("hunter2 deploy", "env TOKEN; echo done")])
     _ = await runFake(plan, secrets: secrets) { $0.logDirectory = directory.path }
-    #expect(directory.read("hunter2_deploy.log") == "****\ndone\n")
+    #expect(directory.read("hunter2_deploy.log") == nil)
+    #expect(directory.read(SafeFileName.make("**** deploy") + ".log") == "****\ndone\n")
   }
 
   @Test func processesWriteStraightToTheTerminalOnlyWhenNothingNeedsMasking() async {

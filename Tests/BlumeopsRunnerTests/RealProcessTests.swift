@@ -71,7 +71,9 @@ import Testing
       ], root: directory.path)
     async let report = run.run()
     let files = ["a.leader", "a.child", "b.leader", "b.child"]
-    try await waitUntil { files.allSatisfy { directory.read($0)?.hasSuffix("\n") == true } }
+    try await stopping(run) {
+      try await waitUntil { files.allSatisfy { directory.read($0)?.hasSuffix("\n") == true } }
+    }
     run.interrupt(signal: SIGINT)
     let finished = await report
     #expect(finished.exitCode == 130)
@@ -88,7 +90,9 @@ import Testing
     let script = "trap '' INT TERM; echo $$ > stubborn.pid; while true; do sleep 0.05; done"
     let run = executor([shellTask("stubborn", script, in: directory.path)], root: directory.path)
     async let report = run.run()
-    try await waitUntil { directory.read("stubborn.pid")?.hasSuffix("\n") == true }
+    try await stopping(run) {
+      try await waitUntil { directory.read("stubborn.pid")?.hasSuffix("\n") == true }
+    }
     run.interrupt(signal: SIGTERM)
     try await Task.sleep(for: .milliseconds(100))
     run.interrupt(signal: SIGTERM)
@@ -96,5 +100,17 @@ import Testing
     #expect(finished.exitCode == 143)
     let pid = try #require(directory.read("stubborn.pid").flatMap { pid_t($0.trimmed) })
     #expect(await eventuallyDead(pid))
+  }
+
+  /// Runs `wait`; when it fails, kills the run first, so the test fails instead of waiting
+  /// forever for a run that nothing stops.
+  func stopping(_ run: Executor, _ wait: () async throws -> Void) async throws {
+    do {
+      try await wait()
+    } catch {
+      run.interrupt(signal: SIGKILL)
+      run.interrupt(signal: SIGKILL)
+      throw error
+    }
   }
 }

@@ -71,6 +71,9 @@ extension BlumeopsError {
       return "`\(tool)` \(found) is too old: task `\(task)` needs \(required)"
     case .preconditionFailed(let task, let message, _):
       return "precondition of task `\(task)` failed: \(message)"
+    case .preconditionTimedOut(let task, let message, _, let after):
+      return
+        "precondition of task `\(task)` timed out after \(after.written): \(message)"
     case .secretUnavailable(let task, let variable, let source, let reason):
       return "cannot resolve secret `\(variable)` of task `\(task)` from `\(source)`: \(reason)"
     case .confirmationRefused(let task): return "task `\(task)` was not confirmed"
@@ -113,7 +116,8 @@ extension BlumeopsError {
         return ["first written at line \(first.line), column \(first.column)"]
       }
       return []
-    case .preconditionFailed(_, _, let command): return ["check: \(command)"]
+    case .preconditionFailed(_, _, let command), .preconditionTimedOut(_, _, let command, _):
+      return ["check: \(command)"]
     case .subtasksTooDeep(let path, _, _):
       let shown = path.count > 6 ? path.prefix(3) + ["…"] + path.suffix(2) : path[...]
       return ["through " + shown.joined(separator: " → ")]
@@ -147,6 +151,7 @@ extension BlumeopsError {
       return "run the deeper tasks as `depends`, or call them from fewer levels"
     case .subtasksTooMany:
       return "each `task` step runs its task again; use `depends` to run a task once per run"
+    case .preconditionTimedOut: return "give the precondition a longer `timeout`"
     default: return nil
     }
   }
@@ -154,9 +159,9 @@ extension BlumeopsError {
   /// The exit status of DESIGN §4: 2 for wrong input, 3 for a failed preflight.
   public var exitCode: Int32 {
     switch self {
-    case .missingDirectory, .missingTool, .toolTooOld, .preconditionFailed, .secretUnavailable,
-      .confirmationRefused, .confirmationImpossible, .lockBusy, .typedWordRequired,
-      .confirmationWordWrong:
+    case .missingDirectory, .missingTool, .toolTooOld, .preconditionFailed, .preconditionTimedOut,
+      .secretUnavailable, .confirmationRefused, .confirmationImpossible, .lockBusy,
+      .typedWordRequired, .confirmationWordWrong:
       return 3
     default: return 2
     }

@@ -48,6 +48,7 @@ public enum BlumeopsError: Error, Sendable, Hashable {
   case missingTool(tool: String, task: String)
   case toolTooOld(tool: String, found: String, required: String, task: String)
   case preconditionFailed(task: String, message: String, command: String)
+  case preconditionTimedOut(task: String, message: String, command: String, after: Duration)
   case secretUnavailable(task: String, variable: String, source: String, reason: String)
   case confirmationRefused(task: String)
   case confirmationImpossible(task: String)

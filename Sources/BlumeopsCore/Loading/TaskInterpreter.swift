@@ -130,13 +130,18 @@ struct TaskInterpreter {
         return Precondition(command: command, message: command, location: reader.location(item))
       }
       let entries = reader.pairs(item, key: "preconditions")
-      reader.checkKeys(entries, known: ["sh", "message"], context: "a precondition")
+      reader.checkKeys(entries, known: ["sh", "message", "timeout"], context: "a precondition")
       guard let shNode = item["sh"], let command = reader.string(shNode, key: "sh") else {
         reader.fail(.missingKey(key: "sh", context: "a precondition", at: reader.location(item)))
         return nil
       }
       let message = item["message"].flatMap { reader.string($0, key: "message") } ?? command
-      return Precondition(command: command, message: message, location: reader.location(shNode))
+      // Durations above zero only, as for a task's `timeout`.
+      let timeout =
+        item["timeout"].flatMap { reader.duration($0, key: "timeout") }
+        ?? Precondition.defaultTimeout
+      return Precondition(
+        command: command, message: message, timeout: timeout, location: reader.location(shNode))
     }
   }
 

@@ -176,13 +176,23 @@ public struct ToolRequirement: Sendable, Hashable {
 }
 
 public struct Precondition: Sendable, Hashable {
+  /// How long a precondition may take unless it says otherwise: enough for a network check,
+  /// short enough that a hung one does not hold up a run unnoticed.
+  public static let defaultTimeout = Duration.seconds(30)
+
   public var command: String
   public var message: String
+  /// Past this, the check's process group is stopped and the check fails.
+  public var timeout: Duration
   public var location: SourceLocation
 
-  public init(command: String, message: String, location: SourceLocation) {
+  public init(
+    command: String, message: String, timeout: Duration = defaultTimeout,
+    location: SourceLocation
+  ) {
     self.command = command
     self.message = message
+    self.timeout = timeout
     self.location = location
   }
 }

@@ -5,9 +5,13 @@ extension Executor {
   func runNode(_ index: Int, control: ProcessControl) async -> RunReport.Entry {
     let task = plan.nodes[index].task
     let output = context.output
-    let stream = output.open(label: task.label, colorIndex: index)
+    // The label names the log file: a secret typed as an argument must not name it.
+    let stream = output.open(label: context.masker.mask(task.label), colorIndex: index)
     defer { output.close(stream) }
-    if let upToDate, upToDate.isUpToDate(task) {
+    // Incremental state is kept under a file named after the label; a label holding a secret
+    // keeps none, and so never counts as up to date.
+    let keepsState = context.masker.mask(task.label) == task.label
+    if keepsState, let upToDate, upToDate.isUpToDate(task) {
       output.announce(stream, .note("\(task.label) is up to date"))
       return RunReport.Entry(label: task.label, state: .upToDate)
     }
@@ -20,6 +24,7 @@ extension Executor {
       case .taken(let taken):
         lock = taken
         runner.heldLocks.insert(name)
+        runner.lockDescriptors.append(taken.descriptor)
       case .refused(let outcome):
         let entry = Self.entry(refused: outcome, task: task, duration: started.duration(to: .now))
         output.announce(stream, entry.endAnnouncement)
@@ -40,7 +45,7 @@ extension Executor {
       attemptStatuses: result.statuses, duration: started.duration(to: .now),
       subtasks: result.subtasks)
     entry.preview = preview
-    if entry.state == .succeeded { upToDate?.recordSuccess(task) }
+    if entry.state == .succeeded, keepsState { upToDate?.recordSuccess(task) }
     output.announce(stream, entry.endAnnouncement)
     return entry
   }

@@ -28,7 +28,8 @@ public final class Executor: Sendable {
     let masker = Masker(secrets.values)
     let output = OutputCoordinator(
       mode: options.output, color: options.color, ci: options.ci, verbosity: options.verbosity,
-      labels: plan.nodes.map(\.task.label), masker: masker, destination: destination,
+      labels: plan.nodes.map { masker.mask($0.task.label) }, masker: masker,
+      destination: destination,
       logDirectory: options.logDirectory, storageWarning: options.storageWarning)
     context = RunContext(
       root: plan.root, launcher: launcher, builtins: builtins, options: options, secrets: secrets,
@@ -38,8 +39,11 @@ public final class Executor: Sendable {
   /// The run's masker: the resolved secrets and any secret captured during the run.
   public var masker: Masker { context.masker }
 
-  /// Forwards an interrupt (SIGINT or SIGTERM) to every running task's process group and starts
-  /// nothing new; a second call sends SIGKILL. For the CLI's signal handler.
+  /// Stops every running task's process group for a signal blumeops received, and starts
+  /// nothing new; a second call sends SIGKILL. SIGINT is forwarded as itself; SIGTERM, SIGHUP
+  /// and SIGQUIT as SIGTERM (a hang-up means reload to many daemons, a quit means dump core to
+  /// most programs, and neither means stop). The run's exit status is 128 plus the signal
+  /// received. For the CLI's signal handler.
   public func interrupt(signal: Int32) {
     let controls = state.withLock { state in
       state.interrupts += 1
@@ -47,7 +51,8 @@ public final class Executor: Sendable {
       if state.firstEvent == nil { state.firstEvent = 128 + signal }
       return Array(state.controls.values)
     }
-    for control in controls { control.stop(signal: signal) }
+    let forwarded = signal == SIGINT ? SIGINT : SIGTERM
+    for control in controls { control.stop(signal: forwarded) }
   }
 
   /// Runs the plan to its end and prints the summary. Call it once.

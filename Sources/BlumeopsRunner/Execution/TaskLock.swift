@@ -3,8 +3,11 @@ import Glibc
 
 /// An exclusive `flock` on `<root>/.blumeops/locks/<name>.lock`, held while a task runs.
 ///
-/// The kernel releases it when the holder exits, however it exits, so a crashed run never leaves
-/// a stale lock. The file holds who has it, for the message of whoever waits.
+/// The lock belongs to the open file, and every process of the task inherits a descriptor of it
+/// (`LaunchRequest.keptDescriptors`): so it is held while blumeops or any process of the task
+/// lives — a `kill -9` of blumeops does not free it under a task still running — and the kernel
+/// releases it when the last of them ends, however they end, so no stale lock is left. The file
+/// holds who has it, for the message of whoever waits.
 struct TaskLock: Sendable {
   enum Failure: Error, Equatable {
     /// Held elsewhere and the caller would not wait; carries the holder's description.
@@ -15,7 +18,8 @@ struct TaskLock: Sendable {
   }
 
   let name: String
-  private let descriptor: Int32
+  /// The locked file, for the task's processes to keep.
+  let descriptor: Int32
 
   /// Takes the lock, waiting (and saying so once, through `waiting`) while another holds it.
   static func acquire(
@@ -57,9 +61,11 @@ struct TaskLock: Sendable {
     return .success(TaskLock(name: name, descriptor: fd))
   }
 
-  /// Releases the lock.
+  /// Releases the lock, even for a process of the task that escaped its group and still has the
+  /// descriptor: the task has ended.
   func release() {
     _ = ftruncate(descriptor, 0)
+    _ = flock(descriptor, LOCK_UN)
     _ = close(descriptor)
   }
 
@@ -77,6 +83,11 @@ struct TaskLock: Sendable {
     guard let task = fields["task"] else { return "another process" }
     let pid = fields["pid"].map { "pid \($0)" } ?? "unknown pid"
     let since = fields["since"].map { ", since \($0)" } ?? ""
-    return "task \(task) (\(pid)\(since))"
+    // A blumeops that was killed leaves the lock to its task's processes, which keep it.
+    var ended = ""
+    if let number = fields["pid"].flatMap({ pid_t($0) }), kill(number, 0) != 0, errno == ESRCH {
+      ended = "; that blumeops has ended, and processes of its task still run"
+    }
+    return "task \(task) (\(pid)\(since)\(ended))"
   }
 }

@@ -82,10 +82,11 @@ extension TaskRunner {
       guard left > .zero else { return .failed(.timedOut) }
       timeout = left
     }
-    let request = LaunchRequest(
+    var request = LaunchRequest(
       argv: command.argv, executable: command.executable, directory: directory,
       environment: environment, timeout: timeout,
       gracePeriod: context.options.gracePeriod, terminal: terminal)
+    request.keptDescriptors = lockDescriptors
     let output = context.output
     let stream = stream
     defer { output.endLine(stream) }

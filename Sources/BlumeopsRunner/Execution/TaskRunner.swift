@@ -8,6 +8,8 @@ struct TaskRunner {
   let stream: Int
   /// Locks this task holds already: a sub-task naming one of them must not wait for itself.
   var heldLocks: Set<String> = []
+  /// The descriptors of the locks held, which every process the task starts keeps.
+  var lockDescriptors: [Int32] = []
 
   /// The result of all attempts at a task.
   struct Attempts {
@@ -65,6 +67,7 @@ struct TaskRunner {
       case .taken(let taken):
         lock = taken
         runner.heldLocks.insert(name)
+        runner.lockDescriptors.append(taken.descriptor)
       case .refused(let outcome):
         return outcome
       }
@@ -101,7 +104,8 @@ struct TaskRunner {
     let output = context.output
     let stream = stream
     let taken = await TaskLock.acquire(
-      name, root: context.root, holder: task.label, wait: !context.options.noWaitForLocks,
+      name, root: context.root, holder: context.masker.mask(task.label),
+      wait: !context.options.noWaitForLocks,
       control: control
     ) { holder in
       output.announce(stream, .waitingForLock(lock: name, holder: holder))

@@ -1,61 +1,58 @@
 import CLinux
 import Glibc
 
-/// Starts one child with `posix_spawn`, connected as its `LaunchRequest.Terminal` asks.
+/// Starts one child through the shim's `clinux_spawn`, connected as its `LaunchRequest.Terminal`
+/// asks.
 ///
-/// Every child gets an empty signal mask and default signal handlers (blumeops blocks and ignores
-/// some itself), the requested directory, and no descriptor beyond its standard three. A piped
-/// child writes to two pipes and reads `/dev/null`; a pass-through child writes to blumeops' own
-/// output; both lead a process group of their own. An interactive child inherits all three
-/// streams and stays in blumeops' group: in a group of its own, reading the terminal would stop
-/// it with SIGTTIN.
+/// Every child gets an empty signal mask and default signal actions (blumeops blocks and ignores
+/// some itself), the requested directory, and no descriptor beyond its standard three and the
+/// ones it is asked to keep (the locks its task holds). A piped child writes to two pipes and
+/// reads `/dev/null`; a pass-through child writes to blumeops' own output; both lead a process
+/// group of their own. An interactive child inherits all three streams and stays in blumeops'
+/// group: in a group of its own, reading the terminal would stop it with SIGTTIN.
+///
+/// Each child is told with SIGTERM when the thread that started it ends (`PR_SET_PDEATHSIG`),
+/// which posix_spawn cannot ask for: so a `kill -9` of blumeops still reaches every task's
+/// leader. The signal follows the *thread*, so children are started only on the reactor thread,
+/// which lives as long as the process.
 enum ChildSpawn {
+  /// What a child is sent when blumeops dies without stopping it.
+  static let parentDeathSignal = SIGTERM
+
   /// The child's pid, or the `errno` of the failure.
   static func spawn(
     _ executable: String, arguments: [String], environment: [String: String],
-    directory: String, terminal: LaunchRequest.Terminal, pipes: (output: Int32, error: Int32)?
+    directory: String, terminal: LaunchRequest.Terminal, pipes: (output: Int32, error: Int32)?,
+    keeping kept: [Int32] = []
   ) -> Result<pid_t, Errno> {
-    var actions = posix_spawn_file_actions_t()
-    var attributes = posix_spawnattr_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawnattr_init(&attributes)
-    defer {
-      posix_spawn_file_actions_destroy(&actions)
-      posix_spawnattr_destroy(&attributes)
-    }
-    if terminal != .interactive {
-      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    }
-    if let pipes {
-      posix_spawn_file_actions_adddup2(&actions, pipes.output, 1)
-      posix_spawn_file_actions_adddup2(&actions, pipes.error, 2)
-    }
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3)
-    _ = directory.withCString { posix_spawn_file_actions_addchdir_np(&actions, $0) }
-
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    // Every signal, not only those ignored: glibc's child then sets each once, where a partial
-    // set makes it query the others first (measured: 107 calls per child instead of 64).
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
-    var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-    if terminal != .interactive {
-      posix_spawnattr_setpgroup(&attributes, 0)
-      flags |= POSIX_SPAWN_SETPGROUP
-    }
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-
     let argv = CStrings(arguments)
     let envp = CStrings(environment.map { $0.key + "=" + $0.value })
-    var pid: pid_t = 0
+    let keptAscending = kept.filter { $0 > 2 }.sorted()
+    var failure: Int32 = 0
     // The strings must outlive the call, not just the reading of their pointers.
-    let code = withExtendedLifetime((argv, envp)) {
-      posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
+    let pid = withExtendedLifetime((argv, envp)) {
+      executable.withCString { path in
+        directory.withCString { directory in
+          keptAscending.withUnsafeBufferPointer { keptBuffer in
+            argv.pointers.withUnsafeBufferPointer { argvBuffer in
+              envp.pointers.withUnsafeBufferPointer { envpBuffer in
+                var request = clinux_spawn_request(
+                  path: path, argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress,
+                  directory: directory, output: pipes?.output ?? -1, error: pipes?.error ?? -1,
+                  null_input: terminal != .interactive ? 1 : 0,
+                  own_group: terminal != .interactive ? 1 : 0,
+                  parent_death_signal: parentDeathSignal, kept: keptBuffer.baseAddress,
+                  kept_count: Int32(keptBuffer.count), parent: getpid(), failure: 0)
+                let pid = clinux_spawn(&request)
+                failure = request.failure
+                return pid
+              }
+            }
+          }
+        }
+      }
     }
-    return code == 0 ? .success(pid) : .failure(Errno(code))
+    return pid > 0 ? .success(pid) : .failure(Errno(failure != 0 ? failure : EINVAL))
   }
 
   /// Collects the exit status, which frees the pid (and the group id).

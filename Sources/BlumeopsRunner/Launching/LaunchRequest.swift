@@ -21,6 +21,9 @@ public struct LaunchRequest: Sendable {
   /// Pause between SIGTERM and SIGKILL when the timeout expires.
   public var gracePeriod: Duration
   public var terminal: Terminal
+  /// Descriptors the process keeps, at the same numbers: the locks its task holds, so that
+  /// they stay held while any process of the task lives, even if blumeops is killed.
+  public var keptDescriptors: [Int32] = []
 
   public init(
     argv: [String], executable: String? = nil, directory: String, environment: [String: String],

@@ -12,6 +12,9 @@ import Synchronization
 /// which close descriptors, run only after the whole batch has been handled, so no descriptor
 /// number is freed (and perhaps reused by another thread's `pipe`) while an event may name it.
 ///
+/// Children are started here too (`perform`): a child asks to be told when the thread that
+/// started it ends, and this thread lives as long as the process.
+///
 /// Handlers run on this thread, one at a time, and must never wait for another handler. Output
 /// handlers write to the terminal from here: a terminal that blocks holds up every child's
 /// reading, as it would hold up any single writer.
@@ -43,19 +46,47 @@ final class Reactor: Sendable {
 
   private let poller: Int32
   private let registry = Mutex(Registry())
+  /// Wakes the thread for work handed to it by `perform`; watched under token 0.
+  private let wakeup: Int32
+  private let work = Mutex<[@Sendable () -> Void]>([])
 
   private init?() {
     let poller = epoll_create1(Int32(EPOLL_CLOEXEC))
     guard poller >= 0 else { return nil }
+    let wakeup = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
+    var event = epoll_event()
+    event.events = EPOLLIN.rawValue
+    event.data.u64 = 0
+    guard wakeup >= 0, epoll_ctl(poller, EPOLL_CTL_ADD, wakeup, &event) == 0 else {
+      close(poller)
+      if wakeup >= 0 { close(wakeup) }
+      return nil
+    }
     self.poller = poller
+    self.wakeup = wakeup
     var thread = pthread_t()
     // The thread reaches the reactor through `shared`, which it waits for until this returns.
     let started = pthread_create(&thread, nil, { _ in Reactor.shared!.loop() }, nil)
     guard started == 0 else {
       close(poller)
+      close(wakeup)
       return nil
     }
     pthread_detach(thread)
+  }
+
+  /// Runs `job` on the reactor thread, between batches of events.
+  func perform(_ job: @escaping @Sendable () -> Void) {
+    work.withLock { $0.append(job) }
+    var one: UInt64 = 1
+    _ = write(wakeup, &one, 8)
+  }
+
+  /// Runs `job` on the reactor thread and returns its result.
+  func perform<Value: Sendable>(_ job: @escaping @Sendable () -> Value) async -> Value {
+    await withCheckedContinuation { continuation in
+      perform { continuation.resume(returning: job()) }
+    }
   }
 
   /// The number of watches started so far.
@@ -101,9 +132,18 @@ final class Reactor: Sendable {
   }
 
   private func dispatch(_ token: Token) {
+    if token.value == 0 { return runWork() }
     // A token whose watch has ended earlier in the batch finds nothing: the event is stale.
     guard let watch = registry.withLock({ $0.watches[token] }) else { return }
     if !watch.ready() { end(token) }
+  }
+
+  private func runWork() {
+    var count: UInt64 = 0
+    _ = read(wakeup, &count, 8)
+    var jobs: [@Sendable () -> Void] = []
+    work.withLock { swap(&jobs, &$0) }
+    for job in jobs { job() }
   }
 
   private func loop() -> Never {

@@ -1,8 +1,8 @@
 import CLinux
 import Glibc
 
-/// Runs real processes: each started with `posix_spawn`, its pipes and its exit watched by the
-/// reactor thread, whatever its terminal. The one way blumeops starts a child.
+/// Runs real processes: each started on the reactor thread (see `ChildSpawn`), its pipes and its
+/// exit watched there, whatever its terminal. The one way blumeops starts a child.
 ///
 /// Not Foundation's `Process`: from async code it hands the child a signal mask that blocks
 /// SIGINT and SIGTERM, so the child could not be stopped.
@@ -36,23 +36,38 @@ public struct SystemLauncher: ProcessLauncher {
     if request.terminal == .piped {
       pipes = try Self.makePipes(name)
     }
-    let spawned = ChildSpawn.spawn(
-      executable, arguments: request.argv, environment: environment,
-      directory: request.directory, terminal: request.terminal,
-      pipes: pipes.map { ($0.output[1], $0.error[1]) })
+    let childEnvironment = environment
+    let ownGroup = request.terminal != .interactive
+    let kept = request.keptDescriptors
+    let readyPipes = pipes.map { ($0.output[1], $0.error[1]) }
+    // Started on the reactor thread: the child's parent-death signal follows that thread.
+    let spawned = await reactor.perform {
+      LiveChildren.shared.start(ownGroup: ownGroup) {
+        ChildSpawn.spawn(
+          executable, arguments: request.argv, environment: childEnvironment,
+          directory: request.directory, terminal: request.terminal, pipes: readyPipes,
+          keeping: kept)
+      }
+    }
     if let pipes {
       close(pipes.output[1])
       close(pipes.error[1])
     }
     let pid: pid_t
     switch spawned {
-    case .success(let child): pid = child
-    case .failure(let failure):
+    case .success(let child)?: pid = child
+    case .failure(let failure)?:
       if let pipes {
         close(pipes.output[0])
         close(pipes.error[0])
       }
       throw .cannotStart(name, reason: failure.text)
+    case nil:
+      if let pipes {
+        close(pipes.output[0])
+        close(pipes.error[0])
+      }
+      throw .cannotStart(name, reason: "blumeops is stopping")
     }
 
     let supervisor = GroupSupervisor(pid: pid, request: request, reactor: reactor)
@@ -68,6 +83,7 @@ public struct SystemLauncher: ProcessLauncher {
     } else {
       await supervisor.supervise(control: control, readers: {})
     }
+    LiveChildren.shared.remove(pid)
     return LaunchResult(status: ChildSpawn.reap(pid), timedOut: supervisor.timedOut)
   }
 

@@ -2,13 +2,26 @@ import BlumeopsCore
 
 /// Checks a plan before anything runs: directories, required tools and versions, preconditions.
 /// Every problem is collected, so the user sees them all at once.
+///
+/// Each precondition runs in a process group of its own, within its timeout; a signal that ends
+/// blumeops meanwhile stops it (see `SystemLauncher.stopEveryChild`).
 public struct Preflight: Sendable {
+  /// How a precondition's check ended.
+  public enum Outcome: Sendable, Hashable {
+    case holds, fails, timedOut
+  }
+
   let launcher: any ProcessLauncher
   let environment: [String: String]
+  /// False for a dry run, which starts no command of the task files (tool versions are probed).
+  let runsPreconditions: Bool
 
-  public init(launcher: any ProcessLauncher, environment: [String: String]) {
+  public init(
+    launcher: any ProcessLauncher, environment: [String: String], runsPreconditions: Bool = true
+  ) {
     self.launcher = launcher
     self.environment = environment
+    self.runsPreconditions = runsPreconditions
   }
 
   public func check(_ plan: Plan, catalog: TaskCatalog) async -> [BlumeopsError] {
@@ -36,7 +49,9 @@ public struct Preflight: Sendable {
         order.append(found)
         definition = found
       }
-      if definition?.preconditions.isEmpty == false { withPreconditions.append(task) }
+      if runsPreconditions, definition?.preconditions.isEmpty == false {
+        withPreconditions.append(task)
+      }
       // Then the sub-tasks its steps run inline, in step order.
       for step in task.steps {
         if case .task(let sub) = step.action { visit(sub) }
@@ -69,28 +84,42 @@ public struct Preflight: Sendable {
       guard let definition = definitions[task.name],
         reported.insert("precondition\u{0}\(task.label)").inserted
       else { continue }
-      for precondition in definition.preconditions where !(await holds(precondition, in: task)) {
-        problems.append(
-          .preconditionFailed(
-            task: task.name, message: precondition.message, command: precondition.command))
+      for precondition in definition.preconditions {
+        switch await check(precondition, in: task) {
+        case .holds: continue
+        case .fails:
+          problems.append(
+            .preconditionFailed(
+              task: task.name, message: precondition.message, command: precondition.command))
+        case .timedOut:
+          problems.append(
+            .preconditionTimedOut(
+              task: task.name, message: precondition.message, command: precondition.command,
+              after: precondition.timeout))
+        }
       }
     }
     return problems
   }
 
-  /// Runs a precondition in the task's directory with its environment.
-  public func holds(_ precondition: Precondition, in task: PlannedTask) async -> Bool {
+  /// Runs a precondition in the task's directory with its environment, within its timeout.
+  public func check(_ precondition: Precondition, in task: PlannedTask) async -> Outcome {
     var environment = self.environment
     for variable in task.environment { environment[variable.name] = variable.value }
     let argv = ExecutableLocator.command(
       for: precondition.command, path: environment["PATH"], directory: task.directory
     ).argv
     let directory = FileSystem.isDirectory(task.directory) ? task.directory : "/"
+    let request = LaunchRequest(
+      argv: argv, directory: directory, environment: environment, timeout: precondition.timeout,
+      gracePeriod: .seconds(1))
+    // Its output is not shown: the message says what failed.
     guard
-      let output = try? await launcher.capture(
-        argv: argv, directory: directory, environment: environment)
-    else { return false }
-    return output.status.isSuccess
+      let result = try? await launcher.launch(
+        request, control: ProcessControl(), output: { _, _ in })
+    else { return .fails }
+    if result.timedOut { return .timedOut }
+    return result.isSuccess ? .holds : .fails
   }
 
   static func relative(_ path: String, _ root: String) -> String {

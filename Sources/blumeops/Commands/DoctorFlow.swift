@@ -62,9 +62,11 @@ struct DoctorFlow {
         let planned = PlannedTask(
           label: task.name, name: task.name, steps: [], directory: directory,
           environment: task.environment + [EnvironmentVariable("BLUMEOPS_ROOT", root)])
-        let holds = await preflight.holds(precondition, in: planned)
-        healthy = healthy && holds
-        Console.out("  \(holds ? "ok  " : "FAIL") \(task.name): \(precondition.message)")
+        let outcome = await preflight.check(precondition, in: planned)
+        healthy = healthy && outcome == .holds
+        let mark = outcome == .holds ? "ok  " : "FAIL"
+        let timedOut = outcome == .timedOut ? " (timed out)" : ""
+        Console.out("  \(mark) \(task.name): \(precondition.message)\(timedOut)")
       }
     }
     Console.out(healthy ? "\nall checks passed" : "\nsome checks failed")

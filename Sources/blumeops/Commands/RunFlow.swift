@@ -37,8 +37,11 @@ struct RunFlow {
     } catch {
       throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
     }
-    let problems = await Preflight(launcher: launcher, environment: context.environment).check(
-      plan, catalog: project.catalog)
+    // A dry run starts nothing from the task files: preconditions are listed, not run.
+    let problems = await Preflight(
+      launcher: launcher, environment: context.environment,
+      runsPreconditions: !context.options.dryRun
+    ).check(plan, catalog: project.catalog)
     let incremental = IncrementalCheck(
       catalog: project.catalog, state: IncrementalState(root: root), force: context.options.force)
 
@@ -132,13 +135,15 @@ struct RunFlow {
     record.exitCode = report.exitCode
     record.status =
       report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
+    // Nothing recorded may hold a secret: a label holds whatever words were typed.
     record.tasks = report.nodes.map { entry in
       RunRecord.TaskOutcome(
-        label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode,
-        attempts: entry.attempts, duration: entry.duration?.seconds, preview: entry.preview)
+        label: executor.masker.mask(entry.label), status: entry.state.rawValue,
+        exitCode: entry.exitCode, attempts: entry.attempts, duration: entry.duration?.seconds,
+        preview: entry.preview)
     }
     if keepsRecords { store.finish(record, warning: storageWarning) }
-    if options.timings { Console.error(Timings.text(report)) }
+    if options.timings { Console.error(executor.masker.mask(Timings.text(report))) }
     if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
       StepSummary.append(report, masker: executor.masker, to: summary)
     }

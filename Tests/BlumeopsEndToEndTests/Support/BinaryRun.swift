@@ -115,3 +115,45 @@ struct RunningBinary {
       status: code, stdout: Fixture.read(stdoutPath) ?? "", stderr: Fixture.read(stderrPath) ?? "")
   }
 }
+
+extension RunningBinary {
+  /// `wait`, without holding one of the test runner's few threads while the binary runs: other
+  /// suites' awaits would otherwise starve on a two-core machine.
+  func finished(limit: Duration = .seconds(120)) async -> BinaryRun {
+    let deadline = ContinuousClock.now.advanced(by: limit)
+    while ContinuousClock.now < deadline {
+      var info = siginfo_t()
+      // Looks without reaping; `wait` reaps it at once below.
+      if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info.si_signo != 0 {
+        break
+      }
+      try? await Task.sleep(for: .milliseconds(5))
+    }
+    return wait(limit: ContinuousClock.now < deadline ? limit : .zero)
+  }
+}
+
+/// `processesLeft`, waiting without holding a thread: the processes matching `marker` still
+/// there after `limit`.
+func processesGone(_ marker: String, within limit: Duration = .seconds(10)) async -> [Int32] {
+  let deadline = ContinuousClock.now.advanced(by: limit)
+  var left = processesMatching(marker)
+  while !left.isEmpty, ContinuousClock.now < deadline {
+    try? await Task.sleep(for: .milliseconds(50))
+    left = processesMatching(marker)
+  }
+  return left
+}
+
+/// Waits, without holding a thread, until at least `count` processes match `marker`, or `limit`.
+func processesStarted(_ marker: String, count: Int, within limit: Duration = .seconds(30)) async {
+  let deadline = ContinuousClock.now.advanced(by: limit)
+  while processesMatching(marker).count < count, ContinuousClock.now < deadline {
+    try? await Task.sleep(for: .milliseconds(50))
+  }
+}
+
+/// A `sleep` command line that no other test process on the machine runs or looks for (suites
+/// of several checkouts may run at once, and some kill every `sleep 30…` they find): 9, this
+/// process's pid, 0, then `base`.
+func uniqueSleep(_ base: Int) -> String { "sleep 9\(getpid())0\(base)" }

@@ -1,0 +1,45 @@
+import Glibc
+import Synchronization
+
+/// Every child started and not yet reaped, so that a signal that comes while no run is under way
+/// (a precondition, a version probe or `op read` running) still reaches them.
+final class LiveChildren: Sendable {
+  static let shared = LiveChildren()
+
+  private struct State {
+    /// Each child's pid, and whether it leads a group of its own.
+    var children: [pid_t: Bool] = [:]
+    /// Set once blumeops is ending: nothing new starts.
+    var ending = false
+  }
+
+  private let state = Mutex(State())
+
+  /// Runs `spawn` and records the child it started; nil, starting nothing, once blumeops is
+  /// ending.
+  func start(ownGroup: Bool, _ spawn: () -> Result<pid_t, Errno>) -> Result<pid_t, Errno>? {
+    state.withLock { state in
+      guard !state.ending else { return nil }
+      let result = spawn()
+      if case .success(let pid) = result { state.children[pid] = ownGroup }
+      return result
+    }
+  }
+
+  /// Forgets a child; call before reaping it, so no signal from here reaches a recycled pid.
+  func remove(_ pid: pid_t) {
+    state.withLock { _ = $0.children.removeValue(forKey: pid) }
+  }
+
+  var isEmpty: Bool { state.withLock { $0.children.isEmpty } }
+
+  /// Starts nothing more and sends `signal` to every child (to its group when it leads one).
+  func signalAll(_ signal: Int32, ending: Bool) {
+    state.withLock { state in
+      if ending { state.ending = true }
+      for (pid, ownGroup) in state.children {
+        _ = kill(ownGroup ? -pid : pid, signal)
+      }
+    }
+  }
+}
