@@ -45,7 +45,7 @@ public struct HistoryStore: Sendable {
   @discardableResult
   public func begin(_ record: RunRecord, warning: StorageWarning? = nil) -> Bool {
     var path = stateDirectory
-    do throws(SystemPackage.Errno) {
+    do throws(Errno) {
       try FileSystem.makeDirectories(stateDirectory)
       path = stateDirectory + "/.gitignore"
       try repairIgnoreFile(path)
@@ -59,7 +59,7 @@ public struct HistoryStore: Sendable {
   }
 
   public func finish(_ record: RunRecord, warning: StorageWarning? = nil) {
-    do throws(SystemPackage.Errno) {
+    do throws(Errno) {
       try appendRecord(record.endLine())
     } catch {
       warning?.report("the run history", path: relative(historyFile), error)
@@ -69,7 +69,7 @@ public struct HistoryStore: Sendable {
   }
 
   /// `*` in `.blumeops/.gitignore`, so that git never sees logs or locks, whatever left it empty.
-  private func repairIgnoreFile(_ path: String) throws(SystemPackage.Errno) {
+  private func repairIgnoreFile(_ path: String) throws(Errno) {
     let lines = FileSystem.readText(path)?.split(separator: "\n") ?? []
     guard !lines.contains(where: { $0.trimmingPrefix(" ").hasPrefix("*") }) else { return }
     try FileSystem.replaceContents(of: path, with: "*\n")
@@ -77,7 +77,7 @@ public struct HistoryStore: Sendable {
 
   /// Appends one record on a line of its own: a record torn by a full disk ends without a line
   /// break, and the next one must not continue it.
-  private func appendRecord(_ line: String) throws(SystemPackage.Errno) {
+  private func appendRecord(_ line: String) throws(Errno) {
     let file = try FileSystem.openForWriting(
       historyFile, options: [.create, .append, .closeOnExec], reading: true)
     defer { try? file.close() }

@@ -16,13 +16,13 @@ public final class StorageWarning: Sendable {
   public var given: Bool { said.load(ordering: .acquiring) }
 
   /// Reports the first problem; later ones are the same story and stay quiet.
-  public func report(_ what: String, path: String, _ error: SystemPackage.Errno) {
+  public func report(_ what: String, path: String, _ error: Errno) {
     guard !said.exchange(true, ordering: .acquiringAndReleasing) else { return }
     emit("warning: \(what) not kept: cannot write \(path): \(Self.describe(error))")
   }
 
   /// `no space left on device`: strerror's text, lowercased as blumeops' messages are.
-  static func describe(_ error: SystemPackage.Errno) -> String {
+  static func describe(_ error: Errno) -> String {
     let text = error.description
     guard let first = text.first else { return text }
     return first.lowercased() + text.dropFirst()

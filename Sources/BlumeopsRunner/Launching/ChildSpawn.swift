@@ -1,5 +1,6 @@
 import CLinux
 import Glibc
+import SystemPackage
 
 /// Starts one child through the shim's `clinux_spawn`, connected as its `LaunchRequest.Terminal`
 /// asks.
@@ -52,7 +53,7 @@ enum ChildSpawn {
         }
       }
     }
-    return pid > 0 ? .success(pid) : .failure(Errno(failure != 0 ? failure : EINVAL))
+    return pid > 0 ? .success(pid) : .failure(Errno(rawValue: failure != 0 ? failure : EINVAL))
   }
 
   /// Collects the exit status, which frees the pid (and the group id).
@@ -64,14 +65,6 @@ enum ChildSpawn {
     let status = info._sifields._sigchld.si_status
     return Int(info.si_code) == Int(CLD_EXITED) ? .exited(status) : .signaled(status)
   }
-}
-
-/// An `errno` value, with its text.
-struct Errno: Error, Sendable {
-  let code: Int32
-  init(_ code: Int32) { self.code = code }
-  static var current: Errno { Errno(errno) }
-  var text: String { String(cString: strerror(code)) }
 }
 
 /// NUL-terminated copies of strings, as `char *const []`, freed with the value.

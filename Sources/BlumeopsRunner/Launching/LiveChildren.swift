@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import SystemPackage
 
 /// Every child started and not yet reaped, so that a signal that comes while no run is under way
 /// (a precondition, a version probe or `op read` running) still reaches them.

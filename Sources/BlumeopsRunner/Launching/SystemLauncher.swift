@@ -1,5 +1,6 @@
 import CLinux
 import Glibc
+import SystemPackage
 
 /// Runs real processes: each started on the reactor thread (see `ChildSpawn`), its pipes and its
 /// exit watched there, whatever its terminal. The one way blumeops starts a child.
@@ -61,7 +62,7 @@ public struct SystemLauncher: ProcessLauncher {
         close(pipes.output[0])
         close(pipes.error[0])
       }
-      throw .cannotStart(name, reason: failure.text)
+      throw .cannotStart(name, reason: failure.description)
     case nil:
       if let pipes {
         close(pipes.output[0])
@@ -94,10 +95,10 @@ public struct SystemLauncher: ProcessLauncher {
     var output: [Int32] = [-1, -1]
     var error: [Int32] = [-1, -1]
     guard clinux_pipe_for_child(&output) == 0 else {
-      throw .cannotStart(name, reason: Errno.current.text)
+      throw .cannotStart(name, reason: Errno(rawValue: errno).description)
     }
     guard clinux_pipe_for_child(&error) == 0 else {
-      let reason = Errno.current.text
+      let reason = Errno(rawValue: errno).description
       close(output[0])
       close(output[1])
       throw .cannotStart(name, reason: reason)

@@ -27,7 +27,7 @@ final class TaskLog: Sendable {
 
   func append(_ bytes: [UInt8]) {
     guard let file = opened() else { return }
-    do throws(SystemPackage.Errno) {
+    do throws(Errno) {
       try file.writeCompletely(bytes)
     } catch {
       fail(error)
@@ -45,7 +45,7 @@ final class TaskLog: Sendable {
       case .open(let descriptor): return descriptor
       case .unavailable: return nil
       case .notOpened:
-        do throws(SystemPackage.Errno) {
+        do throws(Errno) {
           try FileSystem.makeDirectories(directory)
           let descriptor = try FileSystem.openForWriting(
             path, options: [.create, .append, .closeOnExec])
@@ -61,7 +61,7 @@ final class TaskLog: Sendable {
   }
 
   /// A write failed (the disk filled up): no more writes to this log, and one warning.
-  private func fail(_ error: SystemPackage.Errno) {
+  private func fail(_ error: Errno) {
     file.withLock { file in
       if case .open(let descriptor) = file { try? descriptor.close() }
       file = .unavailable

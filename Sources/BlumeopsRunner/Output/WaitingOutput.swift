@@ -25,7 +25,7 @@ final class WaitingOutput: @unchecked Sendable {
     }
     var header = [channel == .standardOutput ? 1 : 2] as [UInt8]
     withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { header.append(contentsOf: $0) }
-    do throws(SystemPackage.Errno) {
+    do throws(Errno) {
       try file.writeCompletely(header + bytes)
     } catch {
       // No room on disk either: keep it in memory rather than lose it.
