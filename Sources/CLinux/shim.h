@@ -33,9 +33,10 @@ static inline int clinux_pipe_for_child(int fds[2]) {
   return 0;
 }
 
-#include <spawn.h>
+
 #include <sched.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
@@ -72,6 +73,9 @@ struct clinux_spawn_request {
   int kept_count;
   /// The parent's pid, for the child to check it was not orphaned before asking for the signal.
   pid_t parent;
+  /// A pseudo-terminal's slave, or -1: the child then leads a new session with it as its
+  /// controlling terminal and its stdin, stdout and stderr.
+  int terminal;
   /// Set by the child when it fails before exec.
   volatile int failure;
 };
@@ -86,7 +90,14 @@ static inline int clinux_spawn_child(void *argument) {
   for (int number = 1; number < NSIG; number++) {
     if (number != SIGKILL && number != SIGSTOP) (void)sigaction(number, &action, NULL);
   }
-  if (r->own_group && setpgid(0, 0) != 0) goto fail;
+  if (r->terminal >= 0) {
+    if (setsid() < 0 || ioctl(r->terminal, TIOCSCTTY, 0) != 0) goto fail;
+    for (int stream = 0; stream <= 2; stream++) {
+      if (dup2(r->terminal, stream) < 0) goto fail;
+    }
+  } else if (r->own_group && setpgid(0, 0) != 0) {
+    goto fail;
+  }
   if (r->parent_death_signal != 0) {
     if (prctl(PR_SET_PDEATHSIG, r->parent_death_signal, 0, 0, 0) != 0) goto fail;
     // The parent died before the request was made: it will never be sent.
@@ -152,22 +163,18 @@ static inline pid_t clinux_spawn(struct clinux_spawn_request *request) {
 }
 
 
-/// GNU extensions (glibc 2.29 and 2.34) that Swift's Glibc module does not declare.
-int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *actions, const char *path);
-int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
 
 #include <malloc.h>
 #include <stddef.h>
+
+/// Pseudo-terminals (<stdlib.h> declares them only for _XOPEN_SOURCE).
+int posix_openpt(int flags);
+int grantpt(int descriptor);
+int unlockpt(int descriptor);
+int ptsname_r(int descriptor, char *name, size_t length);
 
 /// A GNU extension of <string.h>.
 void *memmem(const void *haystack, size_t haystack_length, const void *needle,
              size_t needle_length);
 
-#include <dirent.h>
-
-/// Reads directory entries (struct linux_dirent64) into `buffer`: the bytes read, 0 at the end,
-/// -1 with errno on failure.
-static inline long clinux_getdents(int descriptor, void *buffer, unsigned long size) {
-  return syscall(SYS_getdents64, descriptor, buffer, size);
-}
 #endif

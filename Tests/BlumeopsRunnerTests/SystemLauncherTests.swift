@@ -5,7 +5,7 @@ import Testing
 
 /// The launcher's behaviour, on real processes.
 @Suite struct SystemLauncherTests {
-  @Test(arguments: [LaunchRequest.Terminal.piped, .passThrough, .interactive])
+  @Test(arguments: [LaunchRequest.Terminal.piped, .passThrough, .relayed])
   func everyChildIsWatchedByTheReactor(_ terminal: LaunchRequest.Terminal) async throws {
     let directory = TemporaryDirectory()
     defer { directory.remove() }

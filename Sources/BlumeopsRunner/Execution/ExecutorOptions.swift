@@ -16,6 +16,9 @@ public struct ExecutorOptions: Sendable {
   public var noWaitForLocks: Bool
   /// When set, each task's masked output is also appended to `<logDirectory>/<label>.log`.
   public var logDirectory: String?
+  /// blumeops has a terminal to relay to an interactive task (stdin and stdout, outside CI);
+  /// without one, an interactive task runs piped, like any other.
+  public var interactiveTerminal = false
   /// Told when a log cannot be written; it warns once.
   public var storageWarning: StorageWarning?
   /// Asks to apply a gated task's previewed change; without one, nothing gated is applied.

@@ -27,7 +27,7 @@ struct RunContext: Sendable {
 
   /// How a step's process meets the terminal.
   func terminal(interactive: Bool, capturing: Bool) -> LaunchRequest.Terminal {
-    if interactive && !capturing { return .interactive }
+    if interactive && !capturing && options.interactiveTerminal { return .relayed }
     // Straight to the terminal only when nothing could need masking or logging.
     if options.terminalPassThrough, options.output == .interleave, !options.ci, !capturing,
       masker.isEmpty, options.logDirectory == nil

@@ -9,8 +9,8 @@ import SystemPackage
 /// some itself), the requested directory, and no descriptor beyond its standard three and the
 /// ones it is asked to keep (the locks its task holds). A piped child writes to two pipes and
 /// reads `/dev/null`; a pass-through child writes to blumeops' own output; both lead a process
-/// group of their own. An interactive child inherits all three streams and stays in blumeops'
-/// group: in a group of its own, reading the terminal would stop it with SIGTTIN.
+/// group of their own. A relayed child leads a session of its own, its three streams the slave
+/// of a pseudo-terminal blumeops relays (`TerminalRelay`).
 ///
 /// Each child is told with SIGTERM when the thread that started it ends (`PR_SET_PDEATHSIG`),
 /// which posix_spawn cannot ask for: so a `kill -9` of blumeops still reaches every task's
@@ -24,7 +24,7 @@ enum ChildSpawn {
   static func spawn(
     _ executable: String, arguments: [String], environment: [String: String],
     directory: String, terminal: LaunchRequest.Terminal, pipes: (output: Int32, error: Int32)?,
-    keeping kept: [Int32] = []
+    keeping kept: [Int32] = [], terminalDevice: Int32 = -1
   ) -> Result<pid_t, Errno> {
     let argv = CStrings(arguments)
     let envp = CStrings(environment.map { $0.key + "=" + $0.value })
@@ -40,10 +40,10 @@ enum ChildSpawn {
                 var request = clinux_spawn_request(
                   path: path, argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress,
                   directory: directory, output: pipes?.output ?? -1, error: pipes?.error ?? -1,
-                  null_input: terminal != .interactive ? 1 : 0,
-                  own_group: terminal != .interactive ? 1 : 0,
+                  null_input: terminalDevice < 0 ? 1 : 0, own_group: 1,
                   parent_death_signal: parentDeathSignal, kept: keptBuffer.baseAddress,
-                  kept_count: Int32(keptBuffer.count), parent: getpid(), failure: 0)
+                  kept_count: Int32(keptBuffer.count), parent: getpid(),
+                  terminal: terminalDevice, failure: 0)
                 let pid = clinux_spawn(&request)
                 failure = request.failure
                 return pid

@@ -14,14 +14,12 @@ final class GroupSupervisor: Sendable {
   }
 
   private let pid: pid_t
-  private let ownGroup: Bool
   private let request: LaunchRequest
   private let reactor: Reactor
   private let state = Mutex(State())
 
   init(pid: pid_t, request: LaunchRequest, reactor: Reactor) {
     self.pid = pid
-    self.ownGroup = request.terminal != .interactive
     self.request = request
     self.reactor = reactor
   }
@@ -54,11 +52,10 @@ final class GroupSupervisor: Sendable {
     }
     await graceForStragglers()
     control.detach()
-    if ownGroup { ProcessGroup.signal(pid, SIGKILL) }
+    ProcessGroup.signal(pid, SIGKILL)
   }
 
-  /// Sends a signal to the child: to its whole group, or (interactive) to the child alone, which
-  /// already gets the terminal's own Ctrl-C.
+  /// Sends a signal to the child's whole group.
   private func deliver(_ signal: Int32) {
     state.withLock { state in
       if signal == SIGKILL {
@@ -67,11 +64,7 @@ final class GroupSupervisor: Sendable {
         state.softStopAt = .now
       }
     }
-    if ownGroup {
-      ProcessGroup.signal(pid, signal)
-    } else if signal != SIGINT {
-      _ = kill(pid, signal)
-    }
+    ProcessGroup.signal(pid, signal)
   }
 
   private func watch(timeout: Duration) async {
@@ -85,7 +78,7 @@ final class GroupSupervisor: Sendable {
   /// After a soft stop, lets the rest of the group finish its cleanup within the grace period
   /// before the sweep; a cancelled `pulumi up` must not die mid-cleanup because bash exited first.
   private func graceForStragglers() async {
-    guard ownGroup, let since = state.withLock({ $0.killed ? nil : $0.softStopAt }) else { return }
+    guard let since = state.withLock({ $0.killed ? nil : $0.softStopAt }) else { return }
     let deadline = since.advanced(by: request.gracePeriod)
     while ContinuousClock.now < deadline, !state.withLock({ $0.killed }),
       ProcessGroup.hasOtherMembers(pid)

@@ -6,8 +6,9 @@ public struct LaunchRequest: Sendable {
     case piped
     /// stdout and stderr are blumeops' own (no masking); stdin from /dev/null; own process group.
     case passThrough
-    /// stdin, stdout and stderr inherited, in blumeops' process group, so the terminal works.
-    case interactive
+    /// A pseudo-terminal blumeops owns: the child leads a session of its own with it as its
+    /// terminal, and blumeops relays its own terminal to it, masking what it relays.
+    case relayed
   }
 
   public var argv: [String]

@@ -18,5 +18,8 @@ public protocol ProcessLauncher: Sendable {
 
 /// Which standard stream a batch of output came from.
 public enum OutputChannel: Sendable, Hashable {
+  /// Bytes from an interactive task's terminal, as it wrote them: not cut into lines, and an
+  /// empty batch when it paused (`TerminalRelay`).
+  case terminal
   case standardOutput, standardError
 }

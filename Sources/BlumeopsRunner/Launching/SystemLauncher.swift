@@ -37,33 +37,44 @@ public struct SystemLauncher: ProcessLauncher {
     if request.terminal == .piped {
       pipes = try Self.makePipes(name)
     }
+    var relay: TerminalRelay?
+    if request.terminal == .relayed {
+      do throws(Errno) {
+        relay = try TerminalRelay.open()
+      } catch {
+        throw .cannotStart(name, reason: "no pseudo-terminal: \(error.description)")
+      }
+    }
+    let terminalDevice = relay?.slave ?? -1
     let childEnvironment = environment
-    let ownGroup = request.terminal != .interactive
     let kept = request.keptDescriptors
     let readyPipes = pipes.map { ($0.output[1], $0.error[1]) }
     // Started on the reactor thread: the child's parent-death signal follows that thread.
     let spawned = await reactor.perform {
-      LiveChildren.shared.start(ownGroup: ownGroup) {
+      LiveChildren.shared.start(ownGroup: true) {
         ChildSpawn.spawn(
           executable, arguments: request.argv, environment: childEnvironment,
           directory: request.directory, terminal: request.terminal, pipes: readyPipes,
-          keeping: kept)
+          keeping: kept, terminalDevice: terminalDevice)
       }
     }
     if let pipes {
       close(pipes.output[1])
       close(pipes.error[1])
     }
+    relay?.childStarted()
     let pid: pid_t
     switch spawned {
     case .success(let child)?: pid = child
     case .failure(let failure)?:
+      if let relay { close(relay.master) }
       if let pipes {
         close(pipes.output[0])
         close(pipes.error[0])
       }
       throw .cannotStart(name, reason: failure.description)
     case nil:
+      if let relay { close(relay.master) }
       if let pipes {
         close(pipes.output[0])
         close(pipes.error[0])
@@ -81,6 +92,8 @@ public struct SystemLauncher: ProcessLauncher {
           ) { continuation.resume() }
         }
       }
+    } else if let relay {
+      await supervisor.supervise(control: control) { await relay.run(output: output, pid: pid) }
     } else {
       await supervisor.supervise(control: control, readers: {})
     }

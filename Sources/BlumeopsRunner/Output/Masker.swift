@@ -89,6 +89,24 @@ public final class Masker: Sendable {
     return cut
   }
 
+  /// Text relayed as it comes, in two: what can be shown now, masked, and what must wait for
+  /// the next bytes — the longest end that is the beginning of a secret.
+  public func split(_ bytes: [UInt8]) -> (shown: [UInt8], held: [UInt8]) {
+    guard !isEmpty else { return (bytes, []) }
+    let needles = patterns.withLock { $0 }
+    var held = 0
+    for needle in needles {
+      for length in stride(from: min(needle.count - 1, bytes.count), to: held, by: -1)
+      where bytes.suffix(length).elementsEqual(needle.prefix(length)) {
+        held = length
+        break
+      }
+    }
+    let cut = bytes.count - held
+    let shown = Array(bytes[..<cut])
+    return (mask(bytes: shown) ?? shown, Array(bytes[cut...]))
+  }
+
   /// Sorted ranges with overlapping and touching ones joined: they become one `****`.
   private func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
     var result: [Range<Int>] = []

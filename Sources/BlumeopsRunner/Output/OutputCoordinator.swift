@@ -78,6 +78,7 @@ public final class OutputCoordinator: Sendable {
   /// Takes whole lines of a task's output, or a piece of a long line (no line break at its
   /// end), which goes out as a line of its own.
   func write(_ stream: Int, _ channel: OutputChannel, _ lines: [UInt8]) {
+    if channel == .terminal { return relay(stream, lines) }
     guard !lines.isEmpty else { return }
     guard
       let (prefix, log, held) = state.withLock({ state in
@@ -122,6 +123,26 @@ public final class OutputCoordinator: Sendable {
     stream.tapped! += bytes
     let excess = stream.tapped!.count - (1 << 20)
     if excess > 0 { stream.tapped!.removeFirst(excess) }
+  }
+
+  /// An interactive task's terminal output, as written (prompts have no line break), masked:
+  /// what could be the start of a secret waits for the next bytes, or for a pause (an empty
+  /// batch), so that a secret written in two pieces is still masked.
+  private func relay(_ stream: Int, _ bytes: [UInt8]) {
+    guard
+      let (log, held) = state.withLock({ state in
+        state.streams[stream].map { current in
+          (current.log, state.streams[stream]?.carry.removeValue(forKey: .terminal) ?? [])
+        }
+      })
+    else { return }
+    let text = held + bytes
+    guard !text.isEmpty else { return }
+    let (shown, rest) = bytes.isEmpty ? (masker.mask(bytes: text) ?? text, []) : masker.split(text)
+    if !rest.isEmpty { state.withLock { $0.streams[stream]?.carry[.terminal] = rest } }
+    guard !shown.isEmpty else { return }
+    log?.append(shown)
+    state.withLock { emit(stream, .standardOutput, shown, &$0) }
   }
 
   /// Starts keeping what the stream prints (masked), for `untap`: a preview's summary is read

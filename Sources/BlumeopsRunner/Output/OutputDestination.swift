@@ -40,7 +40,7 @@ public final class OutputDestination: Sendable {
     case .memory:
       recording.withLock { $0.append((channel, bytes)) }
     case .descriptors(let standardOutput, let standardError):
-      let fd = channel == .standardOutput ? standardOutput : standardError
+      let fd = channel == .standardError ? standardError : standardOutput
       try? FileDescriptor(rawValue: fd).writeCompletely(bytes)
     }
   }

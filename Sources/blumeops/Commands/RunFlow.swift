@@ -113,6 +113,8 @@ struct RunFlow {
       logDirectory: keepsRecords ? store.logDirectory(run: record.id) : nil,
       environment: childEnvironment)
     executorOptions.storageWarning = storageWarning
+    executorOptions.interactiveTerminal =
+      !context.isCI && Console.isTerminal(0) && Console.isTerminal(1)
     executorOptions.gate = TerminalGate(yes: options.yes, word: options.confirmWord)
     executorOptions.previewOnly = options.previewOnly
     // Beside the run's logs: kept, and pruned, with them.

@@ -34,7 +34,8 @@ struct RunningBinary {
   /// neither holds data nor ends, like a terminal nobody types at.
   static func start(
     _ arguments: [String], in directory: String, environment: [String: String], stdin: String?,
-    throughTerminal: Bool = false, stdinStaysOpen: Bool = false
+    throughTerminal: Bool = false, stdinStaysOpen: Bool = false,
+    terminalSize: (rows: Int, columns: Int)? = nil
   ) -> RunningBinary {
     let scratch = Fixture.makeTemporaryDirectory(prefix: "run")
     let stdoutPath = scratch + "/stdout"
@@ -68,7 +69,9 @@ struct RunningBinary {
     let argv =
       throughTerminal
       ? [
-        "/usr/bin/env", "-C", directory, "/usr/bin/script", "-qec", quoted.joined(separator: " "),
+        "/usr/bin/env", "-C", directory, "/usr/bin/script", "-qec",
+        (terminalSize.map { "stty rows \($0.rows) cols \($0.columns); exec " } ?? "")
+          + quoted.joined(separator: " "),
         "/dev/null",
       ]
       : ["/usr/bin/env", "-C", directory, binaryPath] + arguments

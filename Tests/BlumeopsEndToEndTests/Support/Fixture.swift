@@ -62,12 +62,13 @@ struct Fixture {
 
   func start(
     _ arguments: [String], in subdirectory: String = "", environment extra: [String: String] = [:],
-    stdin: String? = nil, throughTerminal: Bool = false, stdinStaysOpen: Bool = false
+    stdin: String? = nil, throughTerminal: Bool = false, stdinStaysOpen: Bool = false,
+    terminalSize: (rows: Int, columns: Int)? = nil
   ) -> RunningBinary {
     RunningBinary.start(
       arguments, in: subdirectory.isEmpty ? root : root + "/" + subdirectory,
       environment: environment(extra), stdin: stdin, throughTerminal: throughTerminal,
-      stdinStaysOpen: stdinStaysOpen)
+      stdinStaysOpen: stdinStaysOpen, terminalSize: terminalSize)
   }
 
   func read(_ path: String) -> String? { Fixture.read(root + "/" + path) }
