@@ -72,6 +72,7 @@ import Testing
         }
       }
       CrashNote.clear()
+      CrashNote.uninstallStack()
       progress.finished.store(true, ordering: .releasing)
     }
     worker.stackSize = 8 << 20

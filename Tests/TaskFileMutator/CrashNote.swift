@@ -12,9 +12,13 @@ public enum CrashNote {
   nonisolated(unsafe) private static var length = 0
   nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
   private static let signals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+  private static let alternateStackSize = 1 << 16
+  nonisolated(unsafe) private static let alternateStack = UnsafeMutableRawPointer.allocate(
+    byteCount: alternateStackSize, alignment: 16)
 
-  /// Installs the handlers once (for the whole process) and an alternate signal stack for the
-  /// calling thread, so a stack overflow on it can still be reported.
+  /// Installs the handlers once (for the whole process) and, unless it has one, an alternate
+  /// signal stack for the calling thread (one thread at a time), so a stack overflow on it can
+  /// still be reported.
   public static func install() {
     if previous.isEmpty {
       for signal in signals {
@@ -30,12 +34,26 @@ public enum CrashNote {
         previous[signal] = old
       }
     }
-    let size = 1 << 16
+    // Keep a stack the thread already has: the address sanitizer gives each thread one, and
+    // unmaps it itself when the thread ends.
+    var current = stack_t()
+    sigaltstack(nil, &current)
+    guard current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
     var stack = stack_t()
-    stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-    stack.ss_size = size
+    stack.ss_sp = alternateStack
+    stack.ss_size = alternateStackSize
     stack.ss_flags = 0
     sigaltstack(&stack, nil)
+  }
+
+  /// Stops using the alternate stack on the calling thread (before it ends).
+  public static func uninstallStack() {
+    var current = stack_t()
+    sigaltstack(nil, &current)
+    guard current.ss_sp == alternateStack else { return }
+    var disabled = stack_t()
+    disabled.ss_flags = Int32(SS_DISABLE)
+    sigaltstack(&disabled, nil)
   }
 
   /// The text to write if the process crashes from now on.
