@@ -33,11 +33,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "BlumeopsCoreTests", dependencies: ["BlumeopsCore"]),
+    // Hostile variants of task files, for the fuzz tests of the loader and of the binary.
+    .target(name: "TaskFileMutator", path: "Tests/TaskFileMutator"),
+    .testTarget(name: "BlumeopsCoreTests", dependencies: ["BlumeopsCore", "TaskFileMutator"]),
     .testTarget(name: "BlumeopsRunnerTests", dependencies: ["BlumeopsRunner"]),
     .testTarget(name: "BlumeopsDocsTests", dependencies: ["BlumeopsDocs"]),
     .testTarget(
-      name: "BlumeopsEndToEndTests", dependencies: ["blumeops"],
+      name: "BlumeopsEndToEndTests", dependencies: ["blumeops", "TaskFileMutator"],
       // Expected outputs, read from the source tree by path rather than bundled.
       exclude: ["Golden"]),
   ]

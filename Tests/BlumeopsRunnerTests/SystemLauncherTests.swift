@@ -88,7 +88,9 @@ import Testing
     var plain = request("echo \"$PYTHONUNBUFFERED\"; pwd", in: directory.path)
     plain.environment["PYTHONUNBUFFERED"] = nil
     _ = try await launcher.launch(plain, control: ProcessControl(), output: recorder.record)
-    let realDirectory = String(cString: realpath(directory.path, nil))
+    let resolved = try #require(realpath(directory.path, nil))
+    defer { free(resolved) }
+    let realDirectory = String(cString: resolved)
     #expect(recorder.lines(.standardOutput) == ["1", realDirectory])
   }
 

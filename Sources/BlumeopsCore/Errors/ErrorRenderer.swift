@@ -10,51 +10,84 @@ public struct ErrorRenderer: Sendable {
   }
 
   public func render(_ error: BlumeopsError, severity: String = "error") -> String {
+    var lines: [String: [Substring]] = [:]
+    return render(error, severity: severity, lines: &lines)
+  }
+
+  /// How many errors `render(_:)` shows in full; the rest are counted.
+  public static let shownErrors = 100
+  /// Lines longer than this (in bytes) are shown around the caret only.
+  static let longLine = 160
+
+  /// Renders the first `shownErrors` errors and counts the others; each file is split into lines
+  /// once, however many errors point into it.
+  public func render(_ errors: [BlumeopsError]) -> String {
+    var lines: [String: [Substring]] = [:]
+    var text = errors.prefix(Self.shownErrors).map { render($0, lines: &lines) }
+      .joined(separator: "\n\n")
+    if errors.count > Self.shownErrors {
+      text +=
+        "\n\n\(paint("note:", "1")) \(errors.count - Self.shownErrors) more problems not shown;"
+        + " `blumeops tasks validate --json` lists them all"
+    }
+    return text
+  }
+
+  private func render(
+    _ error: BlumeopsError, severity: String = "error", lines fileLines: inout [String: [Substring]]
+  ) -> String {
     var lines = [paint(severity + ":", severity == "error" ? "1;31" : "1;33") + " " + error.message]
     if let location = error.location {
-      lines += excerpt(at: location)
+      if fileLines[location.file] == nil, let text = sources[location.file] {
+        fileLines[location.file] = Self.lines(of: text)
+      }
+      lines += excerpt(at: location, lines: fileLines[location.file])
     }
     for note in error.notes { lines.append(paint("note:", "1") + " " + note) }
     if let help = error.help { lines.append(paint("help:", "1;36") + " " + help) }
     return lines.joined(separator: "\n")
   }
 
-  public func render(_ errors: [BlumeopsError]) -> String {
-    errors.map { render($0) }.joined(separator: "\n\n")
-  }
-
-  private func excerpt(at location: SourceLocation) -> [String] {
+  private func excerpt(at location: SourceLocation, lines fileLines: [Substring]?) -> [String] {
     let position = location.position
     let number = String(position.line)
     let gutter = String(repeating: " ", count: number.count)
     var lines = ["\(gutter)\(paint("-->", "1;34")) \(location)"]
-    guard let text = sources[location.file], let line = Self.line(position.line, of: text) else {
-      return lines
+    guard let fileLines, fileLines.indices.contains(position.line - 1) else { return lines }
+    var line = fileLines[position.line - 1]
+    var column = position.column
+    var shown = String(line)
+    // A long line is shown around the caret only: every error pointing into it would otherwise
+    // repeat all of it.
+    if line.utf8.count > Self.longLine {
+      let start =
+        line.index(line.startIndex, offsetBy: max(0, column - 1 - 40), limitedBy: line.endIndex)
+        ?? line.endIndex
+      let end = line.index(start, offsetBy: 120, limitedBy: line.endIndex) ?? line.endIndex
+      let skipped = line.distance(from: line.startIndex, to: start)
+      column -= skipped
+      line = line[start..<end]
+      shown =
+        (skipped > 0 ? "…" : "") + line + (end < fileLines[position.line - 1].endIndex ? "…" : "")
+      if skipped > 0 { column += 1 }
     }
     let bar = paint("|", "1;34")
-    let prefix = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : " " }
-    let available = max(1, line.count - (position.column - 1))
+    let prefix = shown.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }
+    let available = max(1, shown.count - (column - 1))
     let carets = String(repeating: "^", count: min(position.width, available))
     lines.append("\(gutter) \(bar)")
-    lines.append("\(paint(number, "1;34")) \(bar) \(line)")
+    lines.append("\(paint(number, "1;34")) \(bar) \(shown)")
     lines.append("\(gutter) \(bar) \(prefix.joined())\(paint(carets, "1;31"))")
     return lines
   }
 
-  /// Line `number` (1-based) of a text, without its line ending.
-  static func line(_ number: Int, of text: String) -> Substring? {
-    var current = 1
-    var start = text.startIndex
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == "\n" || text[index] == "\r\n" {
-        if current == number { return text[start..<index] }
-        current += 1
-        start = text.index(after: index)
-      }
-      index = text.index(after: index)
+  /// The lines of a text, without their line endings (`\n` or `\r\n`).
+  static func lines(of text: String) -> [Substring] {
+    // Split as bytes: the grapheme breaking of a Character split cost more than the rest of a
+    // render on long files.
+    text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+      Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
     }
-    return current == number ? text[start..<text.endIndex] : nil
   }
 
   private func paint(_ text: String, _ code: String) -> String {

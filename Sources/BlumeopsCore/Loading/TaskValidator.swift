@@ -4,6 +4,9 @@ struct TaskValidator {
   let tasks: [TaskDefinition]
   let builtins: [String]
   private var owners: [String: Int] = [:]
+  /// "Did you mean" for each unknown name, worked out once however often it is referenced.
+  private var suggestions: [String: String?] = [:]
+  private var allNames: [String] = []
 
   init(tasks: [TaskDefinition], builtins: [String]) {
     self.tasks = tasks
@@ -41,6 +44,7 @@ struct TaskValidator {
         }
       }
     }
+    allNames = tasks.flatMap(\.names)
     for task in tasks {
       errors += references(of: task)
       errors += TemplateCheck(task: task).errors()
@@ -50,14 +54,13 @@ struct TaskValidator {
     return errors
   }
 
-  private func references(of task: TaskDefinition) -> [BlumeopsError] {
+  private mutating func references(of task: TaskDefinition) -> [BlumeopsError] {
     var errors: [BlumeopsError] = []
     for reference in task.depends + task.dependsPost + Self.taskSteps(task)
     where owners[reference.name] == nil {
       errors.append(
         .unknownDependency(
-          reference.name, task: task.name,
-          suggestion: Suggestion.closest(to: reference.name, in: tasks.flatMap(\.names)),
+          reference.name, task: task.name, suggestion: suggestion(for: reference.name),
           at: reference.location))
     }
     for step in task.steps {
@@ -68,6 +71,13 @@ struct TaskValidator {
       }
     }
     return errors
+  }
+
+  private mutating func suggestion(for name: String) -> String? {
+    if let known = suggestions[name] { return known }
+    let found = Suggestion.closest(to: name, in: allNames)
+    suggestions[name] = found
+    return found
   }
 
   static func taskSteps(_ task: TaskDefinition) -> [TaskReference] {

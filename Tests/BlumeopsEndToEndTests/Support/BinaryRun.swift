@@ -31,11 +31,12 @@ struct RunningBinary {
 
   /// `throughTerminal` runs the binary inside `script(1)`, so its stdout and stderr are a
   /// pseudo-terminal (both then arrive in `stdout`). `stdinStaysOpen` gives it a stdin that
-  /// neither holds data nor ends, like a terminal nobody types at.
+  /// neither holds data nor ends, like a terminal nobody types at. `wrapper` is an argv that
+  /// starts the rest (`prlimit --data=… --`).
   static func start(
     _ arguments: [String], in directory: String, environment: [String: String], stdin: String?,
     throughTerminal: Bool = false, stdinStaysOpen: Bool = false,
-    terminalSize: (rows: Int, columns: Int)? = nil
+    terminalSize: (rows: Int, columns: Int)? = nil, wrapper: [String] = []
   ) -> RunningBinary {
     let scratch = Fixture.makeTemporaryDirectory(prefix: "run")
     let stdoutPath = scratch + "/stdout"
@@ -74,7 +75,7 @@ struct RunningBinary {
           + quoted.joined(separator: " "),
         "/dev/null",
       ]
-      : ["/usr/bin/env", "-C", directory, binaryPath] + arguments
+      : wrapper + ["/usr/bin/env", "-C", directory, binaryPath] + arguments
     let environ = environment.map { "\($0.key)=\($0.value)" }
     var cArguments = argv.map { strdup($0) } + [nil]
     var cEnvironment = environ.map { strdup($0) } + [nil]
@@ -86,7 +87,7 @@ struct RunningBinary {
     }
     var pid: pid_t = 0
     let result = posix_spawn(
-      &pid, "/usr/bin/env", &actions, &attributes, &cArguments, &cEnvironment)
+      &pid, argv[0], &actions, &attributes, &cArguments, &cEnvironment)
     precondition(result == 0, "cannot start \(binaryPath): \(result)")
     return RunningBinary(
       pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath, openStdin: openStdin)
