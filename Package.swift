@@ -7,7 +7,8 @@ let package = Package(
     .executable(name: "blumeops", targets: ["blumeops"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
   ],
   targets: [
     .systemLibrary(
@@ -16,7 +17,9 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .systemLibrary(name: "CLinux"),
-    .target(name: "BlumeopsCore", dependencies: ["CYAML"]),
+    .target(
+      name: "BlumeopsCore",
+      dependencies: ["CYAML", .product(name: "SystemPackage", package: "swift-system")]),
     .target(
       name: "BlumeopsRunner",
       dependencies: ["BlumeopsCore", "CLinux"]

@@ -59,7 +59,7 @@ struct DocListing {
     let top = DocFile.entries(of: docsRoot)
     var paths: [String] = []
     Self.collect(top, in: docsRoot, relative: "", into: &paths)
-    self.paths = PathOrder.sorted(paths)
+    self.paths = paths.sorted()
     folders = top.filter(\.isDirectory).map(\.name)
     hasChangelog = FileSystem.exists(root + "/CHANGELOG.md")
   }

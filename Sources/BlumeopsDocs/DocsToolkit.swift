@@ -15,28 +15,21 @@ public enum DocsToolkit {
   public static func needsGitLog(_ name: String) -> Bool { name == StaleReport.name }
 
   /// Runs one built-in; `gitLog` is the output of `git` with gitLogArguments run in root (nil when
-  /// not a git repo or for other checks). Returns the exit status: 2 for a bad name or option.
+  /// not a git repo or for other checks). Returns the exit status, or throws for a bad name or
+  /// option before reading anything; the caller renders the error.
   ///
   /// `write` receives the output one line at a time, without its line break (the shape of
-  /// `BuiltinContext.writeLine`); `writeError` receives error lines, and defaults to `write`.
+  /// `BuiltinContext.writeLine`).
   public static func run(
     _ name: String, options: [String: String], root: String, today: DocsDate, gitLog: String?,
-    color: Bool, write: (String) -> Void,
-    writeError: ((String) -> Void)? = nil
-  ) -> Int32 {
-    func fail(_ message: String) {
-      if let writeError { writeError("error: " + message) } else { write("error: " + message) }
-    }
-    guard builtinNames.contains(name) else {
-      fail("unknown docs built-in `\(name)`")
-      return 2
-    }
+    color: Bool, write: (String) -> Void
+  ) throws(BlumeopsError) -> Int32 {
+    guard builtinNames.contains(name) else { throw .usage("unknown docs built-in `\(name)`") }
     let parsed: DocsOptions
     do {
       parsed = try DocsOptions(options)
     } catch {
-      fail(error.message)
-      return 2
+      throw .usage(error.message)
     }
     let set = DocSet.load(root: root, parts: DocParts.read(by: name))
     let json = parsed.format == .json

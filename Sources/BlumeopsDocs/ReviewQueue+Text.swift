@@ -1,3 +1,5 @@
+import BlumeopsCore
+
 extension ReviewQueue {
   /// Ages strictly over this many days are highlighted.
   static let highlightAge = 90
@@ -8,8 +10,10 @@ extension ReviewQueue {
     guard let top = entries.first else {
       return output + "nothing to review: no docs under docs/\n"
     }
-    var table = TextTable(
-      headers: ["#", "path", "last reviewed", "age"], alignments: [.right, .left, .left, .right])
+    var table = TextTable([
+      TextTable.Column("#", .right), TextTable.Column("path"), TextTable.Column("last reviewed"),
+      TextTable.Column("age", .right),
+    ])
     for (index, entry) in entries.prefix(limit).enumerated() {
       table.add([
         TextTable.Cell(String(index + 1)), TextTable.Cell(entry.path),
@@ -17,7 +21,7 @@ extension ReviewQueue {
         TextTable.Cell(entry.age.map(String.init) ?? "-", color: entry.age.flatMap(Self.color)),
       ])
     }
-    output += "\n" + table.render(color: color)
+    output += "\n" + table.render(style: Style(color: color))
     if entries.count > limit { output += "… \(entries.count - limit) more\n" }
     output += """
 

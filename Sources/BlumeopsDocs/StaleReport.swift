@@ -41,8 +41,10 @@ public struct StaleReport: Sendable {
   }
 
   public func text(color: Bool) -> String {
-    var table = TextTable(
-      headers: ["path", "last commit", "age", ""], alignments: [.left, .left, .right, .left])
+    var table = TextTable([
+      TextTable.Column("path"), TextTable.Column("last commit"), TextTable.Column("age", .right),
+      TextTable.Column(),
+    ])
     for entry in entries {
       table.add([
         TextTable.Cell(entry.path),
@@ -51,7 +53,7 @@ public struct StaleReport: Sendable {
         TextTable.Cell(entry.isStale ? "STALE" : "", color: "33"),
       ])
     }
-    return (entries.isEmpty ? "" : table.render(color: color)) + summaryLine + "\n"
+    return (entries.isEmpty ? "" : table.render(style: Style(color: color))) + summaryLine + "\n"
   }
 
   public var json: JSONValue {

@@ -31,14 +31,16 @@ public struct TagInventory: Sendable {
   }
 
   public func text(color: Bool) -> String {
-    var table = TextTable(headers: ["tag", "count", "files"], alignments: [.left, .right, .left])
+    var table = TextTable([
+      TextTable.Column("tag"), TextTable.Column("count", .right), TextTable.Column("files"),
+    ])
     for entry in entries {
       table.add([
         TextTable.Cell(entry.tag), TextTable.Cell(String(entry.count)),
         TextTable.Cell(entry.files.joined(separator: ", ")),
       ])
     }
-    return (entries.isEmpty ? "" : table.render(color: color)) + summaryLine + "\n"
+    return (entries.isEmpty ? "" : table.render(style: Style(color: color))) + summaryLine + "\n"
   }
 
   public var json: JSONValue {

@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Foundation
 
 @testable import BlumeopsDocs
@@ -40,11 +41,14 @@ final class DocsFixture {
     gitLog: String? = nil, color: Bool = false
   ) -> (status: Int32, output: String, errors: String) {
     var output = ""
-    var errors = ""
-    let status = DocsToolkit.run(
-      name, options: options, root: root, today: DocsDate(today)!, gitLog: gitLog, color: color,
-      write: { output += $0 + "\n" }, writeError: { errors += $0 + "\n" })
-    return (status, output, errors)
+    do {
+      let status = try DocsToolkit.run(
+        name, options: options, root: root, today: DocsDate(today)!, gitLog: gitLog, color: color,
+        write: { output += $0 + "\n" })
+      return (status, output, "")
+    } catch {
+      return (error.exitCode, output, ErrorRenderer().render(error) + "\n")
+    }
   }
 }
 

@@ -108,7 +108,8 @@ import Testing
 
   @Test func twoChecksInOneRunReportAsTheyDoAlone() {
     let fixture = Self.fixture()
-    let together = fixture.run(["run", "docs-check-links", ":::", "docs-check-frontmatter"])
+    // `-k`: a failing check must not cancel the other before it reports.
+    let together = fixture.run(["-k", "run", "docs-check-links", ":::", "docs-check-frontmatter"])
     #expect(together.status == 1, "\(together.output)")
     for check in ["docs-check-links", "docs-check-frontmatter"] {
       let alone = fixture.run([check])

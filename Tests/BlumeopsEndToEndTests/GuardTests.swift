@@ -14,11 +14,17 @@ import Testing
 
   @Test func aConfirmationWithoutATerminalRefusesWithThree() {
     let fixture = Fixture(["tasks/main.yaml": Self.confirmTasks])
-    let run = fixture.run(["up"])
+    let run = fixture.run(["shutoff"])
     #expect(run.status == 3)
-    #expect(run.stderr.contains("task `up` needs confirmation but there is no terminal to ask"))
+    #expect(
+      run.stderr.contains("task `shutoff` needs confirmation but there is no terminal to ask"))
     #expect(run.stderr.contains("help: pass `--yes`"))
-    #expect(!fixture.exists("applied"))
+    let typed = fixture.run(["up"])
+    #expect(typed.status == 3)
+    #expect(
+      typed.stderr.contains("task `up` asks for a typed word and there is no terminal to type it"))
+    #expect(typed.stderr.contains("help: pass `--confirm WORD`"))
+    #expect(!fixture.exists("applied") && !fixture.exists("off"))
   }
 
   @Test func ctrlCAtAPromptEndsBlumeopsAtOnce() {
@@ -47,9 +53,17 @@ import Testing
     #expect(!fixture.exists("off"))
   }
 
-  @Test func yesAnswersTheConfirmation() {
+  @Test func yesAnswersAYesNoQuestionAndConfirmATypedWord() {
     let fixture = Fixture(["tasks/main.yaml": Self.confirmTasks])
-    #expect(fixture.run(["--yes", "up"]).status == 0)
+    #expect(fixture.run(["--yes", "shutoff"]).status == 0)
+    #expect(fixture.exists("off"))
+    let yesAlone = fixture.run(["--yes", "up"])
+    #expect(yesAlone.status == 3)
+    #expect(yesAlone.stderr.contains("`--yes` answers yes/no questions only"))
+    #expect(!fixture.exists("applied"))
+    #expect(fixture.run(["--confirm", "tail8d86e-", "up"]).status == 3)
+    #expect(!fixture.exists("applied"))
+    #expect(fixture.run(["--confirm", "tail8d86e", "up"]).status == 0)
     #expect(fixture.exists("applied"))
   }
 

@@ -50,6 +50,20 @@ import Testing
     #expect(launcher.maximumRunning == 1)
   }
 
+  /// The control for the test above: the same two tasks under different locks do run at once,
+  /// so its single runner comes from the lock, not from `jobs` being ignored.
+  @Test func twoTasksWithDifferentLocksRunAtOnce() async throws {
+    let root = TemporaryDirectory()
+    defer { root.remove() }
+    let launcher = FakeLauncher()
+    let plan = fakePlan(
+      [fakeTask("a", "overlap 2", lock: "one"), fakeTask("b", "overlap 2", lock: "two")],
+      root: root.path)
+    let (report, _) = await runFake(plan, launcher: launcher, jobs: 2)
+    #expect(report.exitCode == 0)
+    #expect(launcher.maximumRunning == 2)
+  }
+
   @Test func theHolderIsWrittenIntoTheLockFile() async throws {
     let root = TemporaryDirectory()
     defer { root.remove() }

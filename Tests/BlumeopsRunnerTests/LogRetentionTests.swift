@@ -24,11 +24,41 @@ import Testing
     let running = "00000000-000000-\(getpid())"
     mkdir(directory.file("logs/" + running), 0o755)
 
-    LogRetention.prune(directory.file("logs"), keep: 100)
+    LogRetention.prune(directory.file("logs"), keep: 100, budget: 1 << 30)
 
     let left = Set(FileSystem.list(directory.file("logs")))
     #expect(left == Set(ids.suffix(100)).union([running]))
     #expect(directory.read("outside/precious") == "keep me")
+  }
+
+  @Test func theOldestRunsGoOnceTheLogsPassTheirByteBudget() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.remove() }
+    mkdir(directory.file("logs"), 0o755)
+    let ids = (0..<10).map { "20260101-00000\($0)-000-999999" }
+    for id in ids {
+      mkdir(directory.file("logs/" + id), 0o755)
+      directory.write("logs/\(id)/task.log", String(repeating: "x", count: 1000))
+    }
+    // The current run is larger than the whole budget: it stays, and pushes all others out.
+    let running = "20260101-000010-000-\(getpid())"
+    mkdir(directory.file("logs/" + running), 0o755)
+    directory.write("logs/\(running)/task.log", String(repeating: "y", count: 200))
+
+    LogRetention.prune(directory.file("logs"), keep: 100, budget: 3500)
+
+    #expect(Set(FileSystem.list(directory.file("logs"))) == Set(ids.suffix(3) + [running]))
+    #expect(LogRetention.size(of: directory.file("logs/" + ids[9])) == 1000)
+  }
+
+  @Test func aLogBudgetIsASizeWithAnOptionalUnit() {
+    #expect(HistoryStore.logBudget(nil) == 256 << 20)
+    #expect(HistoryStore.logBudget("512M") == 512 << 20)
+    #expect(HistoryStore.logBudget("2g") == 2 << 30)
+    #expect(HistoryStore.logBudget("0") == 0)
+    #expect(HistoryStore.logBudget("lots") == nil)
+    #expect(HistoryStore.logBudget("-1K") == nil)
+    #expect(HistoryStore.logBudget("99999999999999999G") == nil)
   }
 
   @Test func aRunIsTakenForRunningOnlyWhileItsPidIsABlumeops() {

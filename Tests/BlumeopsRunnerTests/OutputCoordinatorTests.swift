@@ -53,6 +53,49 @@ import Testing
     #expect(destination.text() == "s1\ns2\n")
   }
 
+  @Test func outputWaitingBehindASlowTaskGoesToDiskAndComesBackWholeInOrder() {
+    let destination = OutputDestination.memory()
+    let output = OutputCoordinator(mode: .group, color: false, destination: destination)
+    let slow = output.open(label: "slow", colorIndex: 0)
+    let loud = output.open(label: "loud", colorIndex: 1)
+    // Three times what is kept in memory, on both channels.
+    let line = lines(String(repeating: "y", count: 1023) + "\n")
+    let chunk = Array((0..<256).map { _ in line }.joined())
+    for index in 0..<(3 * WaitingOutput.memoryLimit / chunk.count) {
+      output.write(loud, index % 2 == 0 ? .standardOutput : .standardError, chunk)
+    }
+    output.write(loud, .standardError, lines("last\n"))
+    output.close(loud)
+    #expect(destination.text().isEmpty)
+    output.close(slow)
+    let written = destination.text()
+    #expect(written.utf8.count == 3 * WaitingOutput.memoryLimit + 5)
+    #expect(written.hasSuffix("y\nlast\n"))
+    #expect(destination.text(.standardError).utf8.count == 3 * WaitingOutput.memoryLimit / 2 + 5)
+  }
+
+  @Test func aSecretCutBetweenTwoPiecesOfALongLineIsStillMasked() {
+    let destination = OutputDestination.memory()
+    let output = OutputCoordinator(
+      mode: .interleave, color: false, masker: Masker(["hunter2-secret"]),
+      destination: destination)
+    let stream = output.open(label: "t", colorIndex: 0)
+    // Pieces of one long line, as the line splitter hands them over: no line break at the end.
+    let long = LineSplitter.longestLine
+    output.write(stream, .standardOutput, lines(String(repeating: "a", count: long) + "hunter2"))
+    #expect(!destination.text().isEmpty, "a piece goes out before the line ends")
+    output.write(stream, .standardOutput, lines("-secret" + String(repeating: "b", count: long)))
+    output.write(stream, .standardOutput, lines("bbb\n"))
+    output.write(stream, .standardOutput, lines("tail-without-newline hunter2-sec"))
+    output.endLine(stream)
+    let text = destination.text()
+    let line = text.prefix { $0 != "t" }
+    #expect(!line.contains("hunter") && !line.contains("secret"))
+    #expect(text.contains("****"))
+    #expect(text.hasSuffix("\ntail-without-newline hunter2-sec\n"))
+    #expect(text.replacing("\n", with: "").count == 2 * long + 4 + 3 + 32)
+  }
+
   @Test func ciModeWrapsEachTaskInAWorkflowGroup() {
     let destination = OutputDestination.memory()
     let output = OutputCoordinator(

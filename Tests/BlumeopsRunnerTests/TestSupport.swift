@@ -103,9 +103,11 @@ struct WaitTimedOut: Error, CustomStringConvertible {
 }
 
 /// Polls `condition` until it holds; throws after `limit`, so a hang fails the test instead of
-/// stalling the suite.
+/// stalling the suite. The limit is generous: every test target shares one process, and on a
+/// two-core machine the end-to-end tests' blocking waits can hold both cooperative threads for
+/// tens of seconds, so that an executor under test gets no thread to start its tasks on.
 func waitUntil(
-  within limit: Duration = .seconds(30), _ condition: () -> Bool
+  within limit: Duration = .seconds(120), _ condition: () -> Bool
 ) async throws {
   let deadline = ContinuousClock.now.advanced(by: limit)
   while !condition() {

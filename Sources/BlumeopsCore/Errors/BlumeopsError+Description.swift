@@ -4,6 +4,8 @@ extension BlumeopsError {
     switch self {
     case .yaml(let error, _): return error.message
     case .unreadableFile(let path, let reason): return "cannot read `\(path)`: \(reason)"
+    case .shadowedTask(let task, let command, _):
+      return "task `\(task)` is shadowed by the `\(command)` command"
     case .wrongType(let key, let expected, let found, _):
       return "`\(key)` must be \(expected), found \(found)"
     case .unknownKey(let key, let context, _, _): return "unknown key `\(key)` in \(context)"
@@ -35,6 +37,10 @@ extension BlumeopsError {
       return "parameter `\(name)` of task `\(task)` is declared twice"
     case .invalidFileTaskHeader(let line, let reason, _):
       return "cannot read header `\(line)`: \(reason)"
+    case .subtasksTooDeep(let path, let limit, _):
+      return "`task` steps of task `\(path[0])` nest more than \(limit) tasks deep"
+    case .subtasksTooMany(let task, let limit, _):
+      return "task `\(task)` runs more than \(limit) steps once its `task` steps are expanded"
     case .noProject(let directory):
       return
         "no blumeops project found from `\(directory)`: no `tasks/` folder with task files in it or above it"
@@ -67,13 +73,19 @@ extension BlumeopsError {
       return "precondition of task `\(task)` failed: \(message)"
     case .preconditionTimedOut(let task, let message, _, let after):
       return
-        "precondition of task `\(task)` timed out after \(PlanDescription.seconds(after)): \(message)"
+        "precondition of task `\(task)` timed out after \(after.written): \(message)"
     case .secretUnavailable(let task, let variable, let source, let reason):
       return "cannot resolve secret `\(variable)` of task `\(task)` from `\(source)`: \(reason)"
     case .confirmationRefused(let task): return "task `\(task)` was not confirmed"
     case .confirmationImpossible(let task):
       return "task `\(task)` needs confirmation but there is no terminal to ask"
     case .lockBusy(let lock, let holder): return "lock `\(lock)` is held by \(holder)"
+    case .typedWordRequired(let task, let yesGiven):
+      return yesGiven
+        ? "`--yes` answers yes/no questions only: task `\(task)` asks for a typed word"
+        : "task `\(task)` asks for a typed word and there is no terminal to type it"
+    case .confirmationWordWrong(let task):
+      return "`--confirm` does not give the word task `\(task)` asks for"
     }
   }
 
@@ -87,7 +99,8 @@ extension BlumeopsError {
       .unknownExtends(_, _, _, let at), .dependencyCycle(_, let at), .extendsCycle(_, let at),
       .nothingToRun(_, let at), .conflictingKeys(_, _, let at), .unknownBuiltin(_, _, let at),
       .unknownParameter(_, _, let at), .reservedFlag(_, _, let at),
-      .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at):
+      .duplicateParameter(_, _, let at), .invalidFileTaskHeader(_, _, let at),
+      .shadowedTask(_, _, let at), .subtasksTooDeep(_, _, let at), .subtasksTooMany(_, _, let at):
       return at
     default: return nil
     }
@@ -105,6 +118,9 @@ extension BlumeopsError {
       return []
     case .preconditionFailed(_, _, let command), .preconditionTimedOut(_, _, let command, _):
       return ["check: \(command)"]
+    case .subtasksTooDeep(let path, _, _):
+      let shown = path.count > 6 ? path.prefix(3) + ["…"] + path.suffix(2) : path[...]
+      return ["through " + shown.joined(separator: " → ")]
     default: return []
     }
   }
@@ -124,11 +140,18 @@ extension BlumeopsError {
       return "run `blumeops \(option) \(task) ...`"
     case .confirmationImpossible:
       return "pass `--yes` to confirm from a script or CI"
+    case .typedWordRequired(let task, _), .confirmationWordWrong(let task):
+      return "pass `--confirm WORD` with the word `blumeops tasks info \(task)` shows"
     case .missingArgument(_, let task), .unexpectedArgument(_, let task),
       .invalidArgument(_, _, _, let task), .unknownOption(_, let task?):
       return "see `blumeops \(task) --help`"
     case .lockBusy: return "wait for it, or run again without `--no-wait`"
     case .preconditionTimedOut: return "give the precondition a longer `timeout`"
+    case .shadowedTask(_, let command, _): return "run it with `blumeops run \(command)`"
+    case .subtasksTooDeep:
+      return "run the deeper tasks as `depends`, or call them from fewer levels"
+    case .subtasksTooMany:
+      return "each `task` step runs its task again; use `depends` to run a task once per run"
     default: return nil
     }
   }
@@ -137,7 +160,8 @@ extension BlumeopsError {
   public var exitCode: Int32 {
     switch self {
     case .missingDirectory, .missingTool, .toolTooOld, .preconditionFailed, .preconditionTimedOut,
-      .secretUnavailable, .confirmationRefused, .confirmationImpossible, .lockBusy:
+      .secretUnavailable, .confirmationRefused, .confirmationImpossible, .lockBusy,
+      .typedWordRequired, .confirmationWordWrong:
       return 3
     default: return 2
     }

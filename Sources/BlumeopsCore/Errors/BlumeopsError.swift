@@ -1,5 +1,5 @@
 /// Every problem blumeops can report, as data. Rendered in one place by `ErrorRenderer`.
-public enum BlumeopsError: Error, Sendable, Equatable {
+public enum BlumeopsError: Error, Sendable, Hashable {
   // Task files (exit 2)
   case yaml(YAMLError, file: String)
   case unreadableFile(path: String, reason: String)
@@ -22,6 +22,12 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case reservedFlag(String, task: String, at: SourceLocation)
   case duplicateParameter(String, task: String, at: SourceLocation)
   case invalidFileTaskHeader(line: String, reason: String, at: SourceLocation)
+  /// A warning: a subcommand of the same name hides the task from `blumeops NAME`.
+  case shadowedTask(String, command: String, at: SourceLocation)
+  /// `{task:}` steps nested deeper than `limit` tasks, starting at `path[0]`.
+  case subtasksTooDeep(path: [String], limit: Int, at: SourceLocation)
+  /// A task whose steps, sub-task steps expanded, number more than `limit`.
+  case subtasksTooMany(task: String, limit: Int, at: SourceLocation)
   // Command line (exit 2)
   case noProject(directory: String)
   case unknownTask(String, suggestion: String?)
@@ -46,5 +52,9 @@ public enum BlumeopsError: Error, Sendable, Equatable {
   case secretUnavailable(task: String, variable: String, source: String, reason: String)
   case confirmationRefused(task: String)
   case confirmationImpossible(task: String)
+  /// A typed-word confirmation with no `--confirm` and no terminal, or with only `--yes`.
+  case typedWordRequired(task: String, yesGiven: Bool)
+  /// `--confirm` given with a word the task does not ask for.
+  case confirmationWordWrong(task: String)
   case lockBusy(lock: String, holder: String)
 }

@@ -58,6 +58,6 @@ public struct ErrorRenderer: Sendable {
   }
 
   private func paint(_ text: String, _ code: String) -> String {
-    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    Style(color: color).paint(text, code)
   }
 }

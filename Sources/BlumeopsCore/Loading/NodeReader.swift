@@ -47,14 +47,20 @@ struct NodeReader {
 
   mutating func duration(_ node: YAMLNode, key: String) -> Duration? {
     guard let text = string(node, key: key) else { return nil }
-    guard let value = Duration.parse(text) else {
+    switch Duration.read(text) {
+    case .duration(let value): return value
+    case .malformed:
       fail(
         .invalidValue(
           key: key, value: text, expected: "a duration such as `90s`, `10m` or `1h30m`",
           at: location(node)))
-      return nil
+    case .tooLong:
+      fail(
+        .invalidValue(
+          key: key, value: text, expected: "a duration of at most `8760h` (365 days)",
+          at: location(node)))
     }
-    return value
+    return nil
   }
 
   /// A list of scalars; a single scalar is accepted as a one-item list.

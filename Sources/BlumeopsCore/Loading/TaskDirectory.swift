@@ -78,11 +78,11 @@ public struct TaskDirectory: Sendable {
     _ directory: String, namespace: [String], yaml: inout [TaskSourceFile],
     scripts: inout [TaskSourceFile]
   ) throws(BlumeopsError) {
-    for (name, kind) in FileSystem.entries(directory)
-    where !name.hasPrefix(".") && !name.hasSuffix("~") {
+    for entry in FileSystem.entries(directory)
+    where !entry.name.hasPrefix(".") && !entry.name.hasSuffix("~") {
+      let name = entry.name
       let path = directory + "/" + name
-      let isDirectory = kind == .unknown ? FileSystem.isDirectory(path) : kind == .directory
-      if isDirectory {
+      if entry.isDirectory(in: directory) {
         try collect(path, namespace: namespace + [name], yaml: &yaml, scripts: &scripts)
       } else if Self.isYAML(name) {
         guard namespace.isEmpty else { continue }
@@ -90,7 +90,7 @@ public struct TaskDirectory: Sendable {
           throw .unreadableFile(path: relative(path), reason: "permission denied or unreadable")
         }
         yaml.append(TaskSourceFile(path: relative(path), text: text, kind: .yaml))
-      } else if kind == .regularFile
+      } else if entry.type == .regular
         ? FileSystem.isExecutable(path) : FileSystem.isExecutableFile(path),
         let text = FileSystem.readText(path)
       {

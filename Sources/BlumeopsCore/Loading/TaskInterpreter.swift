@@ -3,7 +3,7 @@ struct TaskInterpreter {
   static let keys = [
     "description", "aliases", "hidden", "depends", "depends_post", "run", "builtin", "dir", "env",
     "args", "flags", "secrets", "requires", "preconditions", "confirm", "timeout", "retry", "lock",
-    "interactive", "extends", "sources", "outputs",
+    "interactive", "extends", "sources", "outputs", "preview",
   ]
 
   var reader: NodeReader
@@ -68,11 +68,18 @@ struct TaskInterpreter {
       case "extends": task.extends = reader.string(value, key: "extends")
       case "sources": task.sources = reader.strings(value, key: "sources")
       case "outputs": task.outputs = reader.strings(value, key: "outputs")
+      case "preview": task.preview = StepInterpreter.steps(value, reader: &reader)
       default: break
       }
     }
     if hasRun, let builtin = entries.first(where: { $0.key == "builtin" }) {
       reader.fail(.conflictingKeys("run", "builtin", at: reader.location(builtin.keyNode)))
+    }
+    if let preview = entries.first(where: { $0.key == "preview" }), task.steps.isEmpty {
+      reader.fail(
+        .missingKey(
+          key: "run", context: "task `\(name)` with a `preview` (what to apply)",
+          at: reader.location(preview.keyNode)))
     }
     if task.steps.isEmpty, task.depends.isEmpty, !hasRun {
       reader.fail(.nothingToRun(task: name, at: location))
@@ -173,7 +180,8 @@ struct TaskInterpreter {
     var policy = RetryPolicy(attempts: max(1, attempts))
     if let delay = node["delay"] { policy.delay = reader.duration(delay, key: "delay") ?? .zero }
     if let backoffNode = node["backoff"], let text = reader.string(backoffNode, key: "backoff") {
-      if let backoff = Double(text), backoff >= 1 {
+      // `Double` reads `inf` and `nan` too: a back-off must be a finite number.
+      if let backoff = Double(text), backoff.isFinite, backoff >= 1 {
         policy.backoff = backoff
       } else {
         reader.fail(

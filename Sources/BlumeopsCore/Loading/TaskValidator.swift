@@ -46,6 +46,7 @@ struct TaskValidator {
       errors += TemplateCheck(task: task).errors()
     }
     errors += CycleFinder(tasks: tasks, owners: owners).cycles()
+    errors += StepNesting(tasks: tasks, owners: owners).errors()
     return errors
   }
 

@@ -1,6 +1,26 @@
 extension Duration {
-  /// Parses `90s`, `10m`, `1h30m`, `500ms`, `2.5s`; nil for anything else.
+  /// The longest duration a task file may give (`8760h`, 365 days): a longer timeout or delay is
+  /// a typo, and every duration a run computes from one (deadlines, back-off) stays in range.
+  public static let longestInTaskFile: Duration = .seconds(365 * 24 * 3600)
+
+  /// What a duration text reads as.
+  public enum Reading: Equatable, Sendable {
+    case duration(Duration)
+    /// Not a duration at all.
+    case malformed
+    /// Well formed, but longer than `longestInTaskFile`.
+    case tooLong
+  }
+
+  /// Parses `90s`, `10m`, `1h30m`, `500ms`, `2.5s`; nil for anything else, and for a duration
+  /// longer than `longestInTaskFile`.
   public static func parse(_ text: String) -> Duration? {
+    if case .duration(let value) = read(text) { return value }
+    return nil
+  }
+
+  /// Reads a duration text, telling a malformed one from one out of range.
+  public static func read(_ text: String) -> Reading {
     var total = 0.0
     var number = ""
     var unit = ""
@@ -26,17 +46,20 @@ extension Duration {
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."):
-        if !unit.isEmpty { guard flush() else { return nil } }
+        if !unit.isEmpty { guard flush() else { return .malformed } }
         number.append(Character(Unicode.Scalar(byte)))
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        guard !number.isEmpty else { return nil }
+        guard !number.isEmpty else { return .malformed }
         unit.append(Character(Unicode.Scalar(byte)))
       default:
-        return nil
+        return .malformed
       }
     }
-    guard flush(), sawAny, total > 0 else { return nil }
-    return .milliseconds(Int64((total * 1000).rounded()))
+    guard flush(), sawAny, total > 0 else { return .malformed }
+    // Checked before converting: a Double past Int64's range cannot become milliseconds (and a
+    // number of 309 digits reads as infinity).
+    guard total <= longestInTaskFile.seconds else { return .tooLong }
+    return .duration(.milliseconds(Int64((total * 1000).rounded())))
   }
 
   /// Seconds as a Double, for display and arithmetic.

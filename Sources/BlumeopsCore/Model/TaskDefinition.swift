@@ -24,6 +24,9 @@ public struct TaskDefinition: Sendable {
     public var requires: [ToolRequirement] = []
     public var preconditions: [Precondition] = []
     public var confirm: Confirmation? = nil
+    /// The steps that show what the task's `run` would change; set, the task is gated: its
+    /// `run` starts only after the preview ran and its change was confirmed.
+    public var preview: [StepDefinition]? = nil
     public var timeout: Duration? = nil
     public var retry: RetryPolicy? = nil
     public var lock: String? = nil

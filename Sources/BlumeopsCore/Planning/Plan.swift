@@ -79,6 +79,8 @@ public struct PlannedTask: Sendable {
   public var interactive: Bool
   /// Where the task was defined, for messages.
   public var definedAt: SourceLocation?
+  /// Set for a gated task: its preview, which runs and is confirmed before `steps`.
+  public var gate: PreviewGate?
 
   public init(
     label: String, name: String, steps: [PlannedStep], directory: String,
@@ -193,10 +195,16 @@ public struct RetryPolicy: Sendable, Hashable {
     self.backoff = backoff
   }
 
-  /// The pause before attempt `n` (2-based: the first retry).
+  /// The pause before attempt `n` (2-based: the first retry). It grows by `backoff` per attempt
+  /// up to `Duration.longestInTaskFile`, so no number of attempts overflows it.
   public func delay(beforeAttempt attempt: Int) -> Duration {
     var pause = delay
-    if attempt > 2 { for _ in 2..<attempt { pause = pause * backoff } }
+    guard attempt > 2, backoff > 1, pause > .zero else { return pause }
+    let longest = Duration.longestInTaskFile
+    for _ in 2..<attempt {
+      guard pause.seconds * backoff < longest.seconds else { return longest }
+      pause = pause * backoff
+    }
     return pause
   }
 }

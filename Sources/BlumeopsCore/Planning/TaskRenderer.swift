@@ -14,11 +14,33 @@ struct TaskRenderer {
     }
     variables += values.usageEnvironment
     variables.append(EnvironmentVariable("BLUMEOPS_ROOT", root))
+    let steps = try render(
+      task.steps, of: task, values, passThrough: passThrough, directory: directory)
+    var planned = PlannedTask(
+      label: label, name: task.name, steps: steps, directory: directory, environment: variables,
+      secrets: task.secrets, timeout: task.timeout, retry: task.retry, lock: task.lock,
+      interactive: task.interactive, definedAt: task.location)
+    if let preview = task.preview {
+      // Pass-through words (`-- --tags zot`) go to the preview as to the apply: the change
+      // confirmed is the change made.
+      planned.gate = PreviewGate(
+        steps: try render(
+          preview, of: task, values, passThrough: passThrough, directory: directory),
+        confirmation: task.confirm)
+    }
+    return planned
+  }
+
+  /// Steps rendered, the pass-through words added to the last one unless a step places them.
+  private func render(
+    _ definitions: [StepDefinition], of task: TaskDefinition, _ values: ParameterValues,
+    passThrough: [String], directory: String
+  ) throws(BlumeopsError) -> [PlannedStep] {
     var steps: [PlannedStep] = []
-    for step in task.steps {
+    for step in definitions {
       steps.append(try render(step, values, passThrough: passThrough, directory: directory))
     }
-    if !passThrough.isEmpty, !task.steps.contains(where: Self.mentionsArgs) {
+    if !passThrough.isEmpty, !definitions.contains(where: Self.mentionsArgs) {
       guard let last = steps.indices.last else { throw .passThroughNotAccepted(task: task.name) }
       switch steps[last].action {
       case .shell(let script):
@@ -28,10 +50,7 @@ struct TaskRenderer {
       case .task, .builtin: throw .passThroughNotAccepted(task: task.name)
       }
     }
-    return PlannedTask(
-      label: label, name: task.name, steps: steps, directory: directory, environment: variables,
-      secrets: task.secrets, timeout: task.timeout, retry: task.retry, lock: task.lock,
-      interactive: task.interactive, definedAt: task.location)
+    return steps
   }
 
   private func render(

@@ -32,29 +32,48 @@ public struct DependencyGraph {
     return order
   }
 
+  /// How many levels the tree shows; `--dot` and `--json` show the whole graph.
+  static let treeDepth = 100
+
+  /// The graph as an indented tree. A task whose dependencies were already shown is marked `(*)`
+  /// and not expanded again, so shared dependencies (a diamond) print once and the output grows
+  /// with the graph, not with the number of paths through it. Built without recursion.
   public func tree() -> String {
     var lines: [String] = []
+    var shown: Set<String> = []
     for root in roots {
-      lines.append(root.name)
-      var path: Set<String> = [root.name]
-      walk(root, prefix: "", path: &path, lines: &lines)
+      let rootEdges = edges(root)
+      let repeated = !rootEdges.isEmpty && shown.contains(root.name)
+      lines.append(root.name + (repeated ? " (*)" : ""))
+      guard !repeated else { continue }
+      shown.insert(root.name)
+      var stack: [(children: [(name: String, post: Bool)], next: Int, prefix: String)] = [
+        (rootEdges, 0, "")
+      ]
+      while let top = stack.last {
+        guard top.next < top.children.count else {
+          stack.removeLast()
+          continue
+        }
+        stack[stack.count - 1].next += 1
+        let child = top.children[top.next]
+        let last = top.next == top.children.count - 1
+        let branch = top.prefix + (last ? "└── " : "├── ")
+        let children = catalog.task(named: child.name).map(edges) ?? []
+        let repeated = !children.isEmpty && shown.contains(child.name)
+        lines.append(
+          branch + child.name + (child.post ? " (after)" : "") + (repeated ? " (*)" : ""))
+        guard !children.isEmpty, !repeated else { continue }
+        shown.insert(child.name)
+        let prefix = top.prefix + (last ? "    " : "│   ")
+        guard stack.count < Self.treeDepth else {
+          lines.append(prefix + "└── … (deeper levels: see `--dot` or `--json`)")
+          continue
+        }
+        stack.append((children, 0, prefix))
+      }
     }
     return lines.joined(separator: "\n")
-  }
-
-  private func walk(
-    _ task: TaskDefinition, prefix: String, path: inout Set<String>, lines: inout [String]
-  ) {
-    let children = edges(task)
-    for (index, child) in children.enumerated() {
-      let last = index == children.count - 1
-      let label = child.name + (child.post ? " (after)" : "")
-      lines.append(prefix + (last ? "└── " : "├── ") + label)
-      guard let next = catalog.task(named: child.name), !path.contains(child.name) else { continue }
-      path.insert(child.name)
-      walk(next, prefix: prefix + (last ? "    " : "│   "), path: &path, lines: &lines)
-      path.remove(child.name)
-    }
   }
 
   public func dot() -> String {

@@ -64,10 +64,18 @@ public struct PlanDescription {
           "confirm: \(confirm.message)" + (confirm.expect.map { " (type `\($0)`)" } ?? ""))
       }
     }
-    if let timeout = task.timeout { lines.append("timeout: \(Self.seconds(timeout))") }
+    if let timeout = task.timeout { lines.append("timeout: \(timeout.written)") }
     if let retry = task.retry { lines.append("retry: \(retry.attempts) attempts") }
     if let lock = task.lock { lines.append("lock: \(lock)") }
     if task.interactive { lines.append("interactive: runs alone with the terminal") }
+    if let gate = task.gate {
+      // The preview runs (with `--preview-only` too), then the confirmation, then the apply.
+      lines.append("preview, then confirm, then apply (plan in $\(PreviewGate.planVariable)):")
+      for step in gate.steps { lines += describe(step, in: task).map { "  " + $0 } }
+      lines.append("apply:")
+      for step in task.steps { lines += describe(step, in: task).map { "  " + $0 } }
+      return lines
+    }
     for step in task.steps { lines += describe(step, in: task) }
     return lines
   }
@@ -111,11 +119,6 @@ public struct PlanDescription {
 
   func relativeIfRooted(_ path: String) -> String {
     path.hasPrefix(plan.root + "/") ? relative(path) : path
-  }
-
-  static func seconds(_ duration: Duration) -> String {
-    let value = duration.seconds
-    return value == value.rounded() ? "\(Int(value))s" : "\(value)s"
   }
 
   public func json() -> JSONValue {

@@ -6,14 +6,11 @@ public enum TaskListing {
     let names = tasks.map { task in
       task.name + (task.aliases.isEmpty ? "" : " (\(task.aliases.joined(separator: ", ")))")
     }
-    let width = names.map(\.count).max() ?? 0
-    return zip(tasks, names).map { task, name in
-      let padded = name + String(repeating: " ", count: width - name.count)
-      let shown = color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
-      let description = task.description ?? ""
-      return ("  " + shown + (description.isEmpty ? "" : "  " + description))
-        .trimmingTrailingSpaces()
-    }.joined(separator: "\n")
+    var table = TextTable([TextTable.Column(), TextTable.Column()], showsHeaders: false)
+    for (task, name) in zip(tasks, names) {
+      table.add([TextTable.Cell(name, color: "1"), TextTable.Cell(task.description ?? "")])
+    }
+    return table.lines(style: Style(color: color)).map { "  " + $0 }.joined(separator: "\n")
   }
 
   public static func json(_ catalog: TaskCatalog, includeHidden: Bool) -> JSONValue {
@@ -32,13 +29,5 @@ public enum TaskListing {
 
   static func visible(_ catalog: TaskCatalog, includeHidden: Bool) -> [TaskDefinition] {
     catalog.tasks.filter { includeHidden || !$0.hidden }.sorted { $0.name < $1.name }
-  }
-}
-
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var copy = self
-    while copy.last == " " { copy.removeLast() }
-    return copy
   }
 }

@@ -50,10 +50,8 @@ public enum TaskUsage {
   }
 
   static func table(_ rows: [(String, String)]) -> [String] {
-    let width = rows.map(\.0.count).max() ?? 0
-    return rows.map {
-      ("  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1)
-        .trimmingTrailingSpaces()
-    }
+    var table = TextTable([TextTable.Column(), TextTable.Column()], showsHeaders: false)
+    for (name, notes) in rows { table.add([name, notes]) }
+    return table.lines(style: Style(color: false)).map { "  " + $0 }
   }
 }

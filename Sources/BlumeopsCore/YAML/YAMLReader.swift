@@ -4,7 +4,12 @@ import CYAML
 ///
 /// Anchors and aliases are resolved, `<<` merge keys are applied (explicit keys win), duplicate
 /// keys are rejected. Any byte sequence is accepted as input: libyaml reports what it cannot read.
+/// Collections nest at most `maximumDepth` levels, aliases included, so that no reader of a tree
+/// (nor its release) recurses without bound, and an alias bomb stays a small shared tree.
 public enum YAMLReader {
+  /// How many levels of collections a document may nest, counting through aliases.
+  public static let maximumDepth = 100
+
   /// Parses a single-document text. Returns nil for an empty document (or only comments).
   public static func parse(_ text: String) throws(YAMLError) -> YAMLNode? {
     var bytes = Array(text.utf8)
@@ -33,6 +38,8 @@ private struct TreeBuilder {
     var isMapping: Bool
     var start: SourcePosition
     var anchor: String?
+    /// The deepest nesting among the children so far (0: only scalars).
+    var childDepth = 0
     var items: [YAMLNode] = []
     var pairs: [YAMLPair] = []
     var pendingKey: YAMLNode?
@@ -66,7 +73,7 @@ private struct TreeBuilder {
   }
 
   private var stack: [Frame] = []
-  private var anchors: [String: YAMLNode] = [:]
+  private var anchors: [String: (node: YAMLNode, depth: Int)] = [:]
   private var documents: [YAMLNode?] = []
 
   mutating func run(_ base: UnsafeMutablePointer<UInt8>?, count: Int) throws(YAMLError) -> YAMLNode?
@@ -99,40 +106,56 @@ private struct TreeBuilder {
         documents.append(rootOfDocument)
       case YAML_ALIAS_EVENT:
         let name = Self.string(event.data.alias.anchor)
-        guard var node = anchors[name] else { throw YAMLError(.unknownAlias(name), at: position) }
+        guard let anchored = anchors[name] else {
+          throw YAMLError(.unknownAlias(name), at: position)
+        }
+        var node = anchored.node
         node.position = position
-        if let done = try add(node) { rootOfDocument = done }
+        try checkDepth(anchored.depth + stack.count, at: position)
+        if let done = try add(node, depth: anchored.depth) { rootOfDocument = done }
       case YAML_SCALAR_EVENT:
         let scalar = event.data.scalar
         let text = String(
           decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
         let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
         let node = YAMLNode(.scalar(text, plain: plain), at: position)
-        if let anchor = scalar.anchor { anchors[Self.string(anchor)] = node }
-        if let done = try add(node) { rootOfDocument = done }
+        if let anchor = scalar.anchor { anchors[Self.string(anchor)] = (node, 0) }
+        if let done = try add(node, depth: 0) { rootOfDocument = done }
       case YAML_SEQUENCE_START_EVENT:
         let anchor = event.data.sequence_start.anchor.map(Self.string)
+        try checkDepth(stack.count + 1, at: position)
         stack.append(
           Frame(isMapping: false, start: Self.position(event.start_mark, nil), anchor: anchor))
       case YAML_MAPPING_START_EVENT:
         let anchor = event.data.mapping_start.anchor.map(Self.string)
+        try checkDepth(stack.count + 1, at: position)
         stack.append(
           Frame(isMapping: true, start: Self.position(event.start_mark, nil), anchor: anchor))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         let frame = stack.removeLast()
         let node = frame.node
-        if let anchor = frame.anchor { anchors[anchor] = node }
-        if let done = try add(node) { rootOfDocument = done }
+        let depth = frame.childDepth + 1
+        if let anchor = frame.anchor { anchors[anchor] = (node, depth) }
+        if let done = try add(node, depth: depth) { rootOfDocument = done }
       default:
         break
       }
     }
   }
 
-  /// Adds a finished node to the open collection; returns it when it is a document's root.
-  private mutating func add(_ node: YAMLNode) throws(YAMLError) -> YAMLNode? {
+  /// Refuses a tree nested deeper than `YAMLReader.maximumDepth`.
+  private func checkDepth(_ depth: Int, at position: SourcePosition) throws(YAMLError) {
+    guard depth <= YAMLReader.maximumDepth else {
+      throw YAMLError(.tooDeep(limit: YAMLReader.maximumDepth), at: position)
+    }
+  }
+
+  /// Adds a finished node (`depth` levels of collections) to the open collection; returns it
+  /// when it is a document's root.
+  private mutating func add(_ node: YAMLNode, depth: Int) throws(YAMLError) -> YAMLNode? {
     guard !stack.isEmpty else { return node }
     let top = stack.count - 1
+    stack[top].childDepth = max(stack[top].childDepth, depth)
     guard stack[top].isMapping else {
       stack[top].items.append(node)
       return nil

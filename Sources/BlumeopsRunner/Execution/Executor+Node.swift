@@ -31,13 +31,20 @@ extension Executor {
         return entry
       }
     }
-    let result = await runner.runAttempts(task, deadline: nil)
+    let result: TaskRunner.Attempts
+    var preview: PreviewRecord?
+    if let gate = task.gate {
+      (result, preview) = await runner.runGated(task, gate: gate, deadline: nil)
+    } else {
+      result = await runner.runAttempts(task, deadline: nil)
+    }
     lock?.release()
-    let entry = RunReport.Entry(
+    var entry = RunReport.Entry(
       label: task.label, state: result.state, exitCode: result.failure?.code,
       timedOut: result.failure?.timedOut ?? false, attempts: result.count,
       attemptStatuses: result.statuses, duration: started.duration(to: .now),
       subtasks: result.subtasks)
+    entry.preview = preview
     if entry.state == .succeeded, keepsState { upToDate?.recordSuccess(task) }
     output.announce(stream, entry.endAnnouncement)
     return entry

@@ -16,6 +16,14 @@ public struct ExecutorOptions: Sendable {
   public var noWaitForLocks: Bool
   /// When set, each task's masked output is also appended to `<logDirectory>/<label>.log`.
   public var logDirectory: String?
+  /// Told when a log cannot be written; it warns once.
+  public var storageWarning: StorageWarning?
+  /// Asks to apply a gated task's previewed change; without one, nothing gated is applied.
+  public var gate: (any ApplyGate)?
+  /// Run gated tasks' previews and stop there (`--preview-only`).
+  public var previewOnly = false
+  /// Where gated tasks' plan files go (`.blumeops/plans/<run>`).
+  public var planDirectory: String?
   /// In interleave mode, let children write to blumeops' own stdout and stderr (keeping their
   /// terminal colours) when there is nothing to mask or log. Set it when those are a terminal.
   public var terminalPassThrough: Bool

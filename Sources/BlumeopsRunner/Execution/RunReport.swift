@@ -17,6 +17,8 @@ public struct RunReport: Sendable {
     public var duration: Duration?
     /// Sub-task steps it ran, in order.
     public var subtasks: [Entry]
+    /// For a gated task: what its preview said and how the apply went.
+    public var preview: PreviewRecord?
 
     public init(
       label: String, state: Schedule.State, exitCode: Int32? = nil, timedOut: Bool = false,

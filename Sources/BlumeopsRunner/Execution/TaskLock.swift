@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Glibc
 
 /// An exclusive `flock` on `<root>/.blumeops/locks/<name>.lock`, held while a task runs.
@@ -26,7 +27,7 @@ struct TaskLock: Sendable {
     waiting: (String) -> Void
   ) async -> Result<TaskLock, Failure> {
     let directory = root + "/.blumeops/locks"
-    Descriptor.makeDirectories(directory)
+    try? FileSystem.makeDirectories(directory)
     let path = directory + "/" + SafeFileName.make(name) + ".lock"
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
@@ -36,13 +37,13 @@ struct TaskLock: Sendable {
     var announced = false
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       guard errno == EWOULDBLOCK || errno == EINTR else {
-        Descriptor.close(fd)
+        _ = close(fd)
         return .failure(.unavailable(reason: "cannot lock \(path)"))
       }
       if errno == EINTR { continue }
       let holder = describeHolder(fd)
       guard wait else {
-        Descriptor.close(fd)
+        _ = close(fd)
         return .failure(.busy(holder: holder))
       }
       if !announced {
@@ -50,7 +51,7 @@ struct TaskLock: Sendable {
         announced = true
       }
       guard await control.sleep(for: .milliseconds(100)) else {
-        Descriptor.close(fd)
+        _ = close(fd)
         return .failure(.stopped)
       }
     }
@@ -65,7 +66,7 @@ struct TaskLock: Sendable {
   func release() {
     _ = ftruncate(descriptor, 0)
     _ = flock(descriptor, LOCK_UN)
-    Descriptor.close(descriptor)
+    _ = close(descriptor)
   }
 
   /// "task deploy (pid 4242, since 2026-11-22T23:55:01Z)", from the lock file's contents.

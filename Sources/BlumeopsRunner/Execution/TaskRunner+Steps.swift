@@ -89,6 +89,7 @@ extension TaskRunner {
     request.keptDescriptors = lockDescriptors
     let output = context.output
     let stream = stream
+    defer { output.endLine(stream) }
     do {
       let result = try await context.launcher.launch(request, control: control) { channel, bytes in
         if channel == .standardOutput {

@@ -72,7 +72,12 @@ struct TaskRunner {
         return outcome
       }
     }
-    let result = await runner.runAttempts(task, deadline: deadline)
+    let result: Attempts
+    if let gate = task.gate {
+      result = await runner.runGated(task, gate: gate, deadline: deadline).0
+    } else {
+      result = await runner.runAttempts(task, deadline: deadline)
+    }
     lock?.release()
     let duration = started.duration(to: .now)
     let entry = RunReport.Entry(

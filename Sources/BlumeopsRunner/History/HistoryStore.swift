@@ -1,40 +1,114 @@
 import BlumeopsCore
 import Glibc
+import SystemPackage
 
 /// The run history and task logs under `<root>/.blumeops/`.
 public struct HistoryStore: Sendable {
   public let root: String
+  /// The most bytes the task logs of past runs may take; the oldest runs' logs go first.
+  public let logBudget: Int
 
-  public init(root: String) {
+  public init(root: String, logBudget: Int = HistoryStore.defaultLogBudget) {
     self.root = root
+    self.logBudget = logBudget
   }
 
   public var stateDirectory: String { root + "/.blumeops" }
   public var historyFile: String { stateDirectory + "/history.jsonl" }
+  /// The history before the last rotation.
+  public var previousHistoryFile: String { stateDirectory + "/history.1.jsonl" }
   public var logsDirectory: String { stateDirectory + "/logs" }
   public func logDirectory(run id: String) -> String { logsDirectory + "/" + id }
 
   /// How many of the latest runs keep their task logs.
   public static let runsWithLogs = 100
+  public static let defaultLogBudget = 256 << 20
+  /// Past this size the history file is rotated: renamed to `history.1.jsonl`, replacing the one
+  /// before. About 10,000 runs of a few tasks each.
+  public static let historyRotationSize = 8 << 20
 
-  /// Creates `.blumeops/` (ignored by git through its own `.gitignore`) and records the start.
-  /// The run's log folder comes with the first task output (`TaskLog`).
-  public func begin(_ record: RunRecord) {
-    Descriptor.makeDirectories(stateDirectory)
-    let ignore = stateDirectory + "/.gitignore"
-    if access(ignore, F_OK) != 0 { _ = FileBytes.write("*\n", to: ignore) }
-    FileBytes.append(record.startLine(), to: historyFile)
+  /// A log budget as `BLUMEOPS_LOG_BUDGET` gives it: bytes, or with a `K`, `M` or `G` suffix
+  /// (powers of 1,024); the default when unset, nil when it is not a size.
+  public static func logBudget(_ text: String?) -> Int? {
+    guard let text, !text.isEmpty else { return defaultLogBudget }
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    let unit = text.last.flatMap { units[Character($0.uppercased())] }
+    let digits = unit == nil ? Substring(text) : text.dropLast()
+    guard let number = Int(digits), number >= 0 else { return nil }
+    let (bytes, overflow) = number.multipliedReportingOverflow(by: unit ?? 1)
+    return overflow ? nil : bytes
   }
 
-  public func finish(_ record: RunRecord) {
-    FileBytes.append(record.endLine(), to: historyFile)
-    LogRetention.prune(logsDirectory, keep: Self.runsWithLogs)
+  /// Creates `.blumeops/` (ignored by git through its own `.gitignore`) and records the start.
+  /// The run's log folder comes with the first task output (`TaskLog`). False, after one warning,
+  /// when the history cannot be written: the run then keeps no logs either.
+  @discardableResult
+  public func begin(_ record: RunRecord, warning: StorageWarning? = nil) -> Bool {
+    var path = stateDirectory
+    do throws(SystemPackage.Errno) {
+      try FileSystem.makeDirectories(stateDirectory)
+      path = stateDirectory + "/.gitignore"
+      try repairIgnoreFile(path)
+      path = historyFile
+      try appendRecord(record.startLine())
+      return true
+    } catch {
+      warning?.report("the run history and task logs", path: relative(path), error)
+      return false
+    }
+  }
+
+  public func finish(_ record: RunRecord, warning: StorageWarning? = nil) {
+    do throws(SystemPackage.Errno) {
+      try appendRecord(record.endLine())
+    } catch {
+      warning?.report("the run history", path: relative(historyFile), error)
+    }
+    rotateIfLarge()
+    LogRetention.prune(logsDirectory, keep: Self.runsWithLogs, budget: logBudget)
+  }
+
+  /// `*` in `.blumeops/.gitignore`, so that git never sees logs or locks, whatever left it empty.
+  private func repairIgnoreFile(_ path: String) throws(SystemPackage.Errno) {
+    let lines = FileSystem.readText(path)?.split(separator: "\n") ?? []
+    guard !lines.contains(where: { $0.trimmingPrefix(" ").hasPrefix("*") }) else { return }
+    try FileSystem.replaceContents(of: path, with: "*\n")
+  }
+
+  /// Appends one record on a line of its own: a record torn by a full disk ends without a line
+  /// break, and the next one must not continue it.
+  private func appendRecord(_ line: String) throws(SystemPackage.Errno) {
+    let file = try FileSystem.openForWriting(
+      historyFile, options: [.create, .append, .closeOnExec], reading: true)
+    defer { try? file.close() }
+    var text = line
+    if let size = try? file.seek(offset: 0, from: .end), size > 0 {
+      var last: UInt8 = 0
+      let read = try? withUnsafeMutableBytes(of: &last) {
+        try file.read(fromAbsoluteOffset: size - 1, into: $0)
+      }
+      if read == 1, last != UInt8(ascii: "\n") { text = "\n" + text }
+    }
+    try file.writeCompletely(text)
+  }
+
+  private func rotateIfLarge() {
+    guard let size = try? FilePath(historyFile).stat().size, size > Self.historyRotationSize
+    else { return }
+    _ = rename(historyFile, previousHistoryFile)
+  }
+
+  private func relative(_ path: String) -> String {
+    path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
   }
 
   /// Every run, oldest first. A run whose end was never written reads as `interrupted`
   /// (or `running` while its process is still alive).
   public func records() -> [RunRecord] {
-    guard let bytes = FileSystem.readBytes(historyFile) else { return [] }
+    // A run that started before a rotation has its end in the newer file.
+    let bytes =
+      (FileSystem.readBytes(previousHistoryFile) ?? []) + [UInt8(ascii: "\n")]
+      + (FileSystem.readBytes(historyFile) ?? [])
     var records: [RunRecord] = []
     var positions: [String: Int] = [:]
     for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
@@ -61,7 +135,8 @@ public struct HistoryStore: Sendable {
             label: task["task"]?.scalar ?? "", status: task["status"]?.scalar ?? "",
             exitCode: task["exit_code"]?.scalar.flatMap { Int32($0) },
             attempts: Int(task["attempts"]?.scalar ?? "") ?? 1,
-            duration: task["duration"]?.scalar.flatMap { Double($0) })
+            duration: task["duration"]?.scalar.flatMap { Double($0) },
+            preview: PreviewRecord(task["preview"]))
         }
       default: continue
       }
@@ -72,17 +147,9 @@ public struct HistoryStore: Sendable {
   /// Log files of a run: (task label, path), in name order.
   public func logs(run id: String) -> [(task: String, path: String)] {
     let directory = logDirectory(run: id)
-    guard let handle = opendir(directory) else { return [] }
-    defer { closedir(handle) }
-    var result: [(String, String)] = []
-    while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      guard name.hasSuffix(".log") else { continue }
-      result.append((String(name.dropLast(4)), directory + "/" + name))
+    return FileSystem.list(directory).filter { $0.hasSuffix(".log") }.map {
+      (String($0.dropLast(4)), directory + "/" + $0)
     }
-    return result.sorted { $0.0 < $1.0 }
   }
 
   public func read(_ path: String) -> String? {

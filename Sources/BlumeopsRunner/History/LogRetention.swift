@@ -1,19 +1,45 @@
 import BlumeopsCore
 import Glibc
+import SystemPackage
 
 /// Keeps the task logs of the most recent runs only. The history keeps every run; logs are for
 /// looking into recent failures, and a `.blumeops/logs/` that grew by one folder per run forever
 /// would cost disk and, past a few thousand folders, make each new run's folder slower to create.
 enum LogRetention {
-  /// Removes the oldest run folders of `directory` so that at most `keep` remain. Run ids start
-  /// with their UTC start time, so name order is age order; they end with the run's pid, and a
-  /// run still going keeps its folder however old it is.
-  static func prune(_ directory: String, keep: Int) {
+  /// Removes the oldest run folders of `directory` so that at most `keep` remain and together
+  /// they take at most `budget` bytes. Run ids start with their UTC start time, so name order is
+  /// age order; they end with the run's pid, and a run still going keeps its folder however old
+  /// or large it is.
+  static func prune(_ directory: String, keep: Int, budget: Int) {
     let names = FileSystem.list(directory)
-    guard names.count > keep else { return }
-    for name in names.prefix(names.count - keep) where !isRunning(name) {
-      removeTree(directory + "/" + name)
+    var used = 0
+    var kept = 0
+    for name in names.reversed() {
+      let path = directory + "/" + name
+      if isRunning(name) {
+        used += size(of: path)
+        kept += 1
+        continue
+      }
+      let bytes = size(of: path)
+      if kept < keep, used + bytes <= budget {
+        used += bytes
+        kept += 1
+      } else {
+        removeTree(path)
+      }
     }
+  }
+
+  /// The bytes of the files in one run's folder (and any folders below it).
+  static func size(of path: String) -> Int {
+    var total = 0
+    for entry in FileSystem.entries(path) {
+      let child = path + "/" + entry.name
+      guard let info = try? FilePath(child).stat(followTargetSymlink: false) else { continue }
+      total += info.type == .directory ? size(of: child) : Int(info.size)
+    }
+    return total
   }
 
   /// True while the run's pid is this process or another blumeops: pids are reused quickly,
@@ -33,8 +59,7 @@ enum LogRetention {
     if unlink(path) == 0 { return }
     for name in FileSystem.list(path) {
       let child = path + "/" + name
-      var info = stat()
-      if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+      if FileSystem.ownKind(of: child) == .directory {
         removeTree(child)
       } else {
         unlink(child)

@@ -9,13 +9,19 @@ public struct RunRecord: Sendable {
     public var exitCode: Int32?
     public var attempts: Int
     public var duration: Double?
+    /// For a gated task: the preview's summary, the plan's digest, the approval, the apply.
+    public var preview: PreviewRecord?
 
-    public init(label: String, status: String, exitCode: Int32?, attempts: Int, duration: Double?) {
+    public init(
+      label: String, status: String, exitCode: Int32?, attempts: Int, duration: Double?,
+      preview: PreviewRecord? = nil
+    ) {
       self.label = label
       self.status = status
       self.exitCode = exitCode
       self.attempts = attempts
       self.duration = duration
+      self.preview = preview
     }
   }
 
@@ -82,11 +88,46 @@ extension RunRecord.TaskOutcome {
   /// One task of a run, as the history file and `history --json` write it (durations to the
   /// millisecond).
   var json: JSONValue {
+    .object(
+      [
+        ("task", .string(label)), ("status", .string(status)),
+        ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
+        ("attempts", .number(attempts)),
+        ("duration", duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+      ] + (preview.map { [("preview", $0.json)] } ?? []))
+  }
+}
+
+extension PreviewRecord {
+  var json: JSONValue {
     .object([
-      ("task", .string(label)), ("status", .string(status)),
-      ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
-      ("attempts", .number(attempts)),
-      ("duration", duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+      ("summary", .optional(summary)), ("plan_sha256", .optional(digest)),
+      ("confirmed", .optional(approval?.rawValue)), ("applied", .bool(applied)),
     ])
+  }
+
+  /// The record read back from the history file.
+  init?(_ node: YAMLNode?) {
+    guard let node, node.mapping != nil else { return nil }
+    self.init(
+      summary: node["summary"].flatMap { $0.isNull ? nil : $0.scalar },
+      digest: node["plan_sha256"].flatMap { $0.isNull ? nil : $0.scalar },
+      approval: node["confirmed"]?.scalar.flatMap(Approval.init(rawValue:)),
+      applied: node["applied"]?.scalar == "true")
+  }
+
+  /// `+ 2 to create; plan 3f2a9c1b0d4e; confirmed by typing; applied`.
+  public var description: String {
+    var parts = [summary ?? "no summary in the preview"]
+    if let digest { parts.append("plan " + String(digest.prefix(12))) }
+    switch approval {
+    case .typed: parts.append("confirmed by typing")
+    case .answered: parts.append("confirmed at the prompt")
+    case .yesOption: parts.append("confirmed with --yes")
+    case .confirmOption: parts.append("confirmed with --confirm")
+    case nil: parts.append("not confirmed")
+    }
+    parts.append(applied ? "applied" : "not applied")
+    return parts.joined(separator: "; ")
   }
 }

@@ -91,24 +91,3 @@ public enum RunEnvironment {
     return text.split(separator: "\n").first.map(String.init)
   }
 }
-
-/// Small file helpers for the runner's state under `.blumeops/`.
-enum FileBytes {
-  /// Appends with one `write` on an `O_APPEND` descriptor, so concurrent runs never interleave a line.
-  @discardableResult
-  static func append(_ text: String, to path: String) -> Bool {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    var text = text
-    return text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) == $0.count }
-  }
-
-  static func write(_ text: String, to path: String) -> Bool {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    var text = text
-    return text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) == $0.count }
-  }
-}

@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Glibc
 
 /// Expands `sources`/`outputs` globs: `*` and `?` within a path segment, `**` across segments.
@@ -15,30 +16,20 @@ public enum Glob {
     return result.filter { matches(pattern, $0) }.sorted()
   }
 
+  /// Symbolic links are not followed: a link to an ancestor would never end.
   static func walk(_ base: String, relative: String, into result: inout [String]) {
     let path = relative.isEmpty ? base : base + "/" + relative
-    guard let directory = opendir(path) else { return }
-    defer { closedir(directory) }
-    while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name == "." || name == ".." || name == ".git" || name == ".blumeops" { continue }
-      let child = relative.isEmpty ? name : relative + "/" + name
-      var info = stat()
-      guard lstat(base + "/" + child, &info) == 0 else { continue }
-      switch info.st_mode & S_IFMT {
-      case S_IFDIR: walk(base, relative: child, into: &result)
-      case S_IFREG: result.append(child)
+    for entry in FileSystem.entries(path) where entry.name != ".git" && entry.name != ".blumeops" {
+      let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+      switch entry.type ?? FileSystem.ownKind(of: base + "/" + child) {
+      case .directory: walk(base, relative: child, into: &result)
+      case .regular: result.append(child)
       default: continue
       }
     }
   }
 
-  static func isFile(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-  }
+  static func isFile(_ path: String) -> Bool { FileSystem.kind(of: path) == .regular }
 
   /// Whether a relative path matches a pattern.
   public static func matches(_ pattern: String, _ path: String) -> Bool {

@@ -39,8 +39,8 @@ public struct IncrementalState: Sendable {
   /// Records a success, so an unchanged next run can skip the task.
   public func recordSuccess(_ task: PlannedTask, sources: [String]) {
     guard let current = fingerprint(task, sources: sources) else { return }
-    Descriptor.makeDirectories(directory)
-    _ = FileBytes.write(current, to: stateFile(task))
+    try? FileSystem.makeDirectories(directory)
+    try? FileSystem.replaceContents(of: stateFile(task), with: current)
   }
 
   func stateFile(_ task: PlannedTask) -> String {

@@ -1,12 +1,18 @@
-/// Cuts a byte stream into batches of whole lines, however long a line is.
+/// Cuts a byte stream into batches of whole lines. A line longer than `longestLine` is handed
+/// over in pieces without a line break, so that a child printing gigabytes without one costs
+/// blumeops no more than a piece of memory.
 struct LineSplitter {
+  static let longestLine = 64 << 10
   private var partial: [UInt8] = []
 
-  /// Takes the next bytes read; returns the complete lines they finish, each ending in `\n`.
+  /// Takes the next bytes read; returns the complete lines they finish, each ending in `\n`, or
+  /// a piece of a long line, which does not.
   mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
     guard let last = lastNewline(in: bytes) else {
       partial.append(contentsOf: bytes)
-      return nil
+      guard partial.count >= Self.longestLine else { return nil }
+      defer { partial.removeAll(keepingCapacity: true) }
+      return partial
     }
     var batch: [UInt8]
     if partial.isEmpty {

@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Glibc
 
 /// Signals and waits on a child and the process group it leads, without ever reaping the leader:
@@ -22,12 +23,7 @@ enum ProcessGroup {
 
   /// True while a live process other than `leader` belongs to the group `leader` leads.
   static func hasOtherMembers(_ leader: pid_t) -> Bool {
-    guard let proc = opendir("/proc") else { return false }
-    defer { closedir(proc) }
-    while let entry = readdir(proc) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-      }
+    for name in FileSystem.list("/proc") {
       guard let pid = pid_t(name), pid != leader else { continue }
       if let (state, group) = statusAndGroup(of: pid), group == leader, state != "Z" {
         return true
@@ -38,13 +34,7 @@ enum ProcessGroup {
 
   /// The state letter and process group from `/proc/PID/stat`.
   private static func statusAndGroup(of pid: pid_t) -> (Character, pid_t)? {
-    let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 512)
-    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-    guard count > 0 else { return nil }
-    let text = String(decoding: buffer[..<count], as: UTF8.self)
+    guard let text = FileSystem.readText("/proc/\(pid)/stat") else { return nil }
     // The command name may hold spaces and parentheses: fields start after the last `)`.
     guard let close = text.lastIndex(of: ")") else { return nil }
     let fields = text[text.index(after: close)...].split(separator: " ")

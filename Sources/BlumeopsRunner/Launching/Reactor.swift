@@ -1,3 +1,4 @@
+import BlumeopsCore
 import CLinux
 import Glibc
 import Synchronization

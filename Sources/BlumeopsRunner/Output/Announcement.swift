@@ -1,3 +1,5 @@
+import BlumeopsCore
+
 /// The runner's own lines about a task: its start, end, retries and notes. Pure formatting.
 enum Announcement: Sendable, Equatable {
   case start(label: String)

@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Glibc
 
 /// Puts a prefix before every line of a batch, working on bytes: no String per line.

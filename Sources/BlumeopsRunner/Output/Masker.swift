@@ -62,6 +62,33 @@ public final class Masker: Sendable {
     return replacing(merged(ranges), in: bytes)
   }
 
+  /// Where a piece of a long line may end so that no secret is cut in two: before any occurrence
+  /// that would straddle the end, and before a tail that could be the start of one. The rest is
+  /// held back for the next piece. The whole length when nothing is registered.
+  public func safeCut(_ bytes: [UInt8]) -> Int {
+    guard !isEmpty else { return bytes.count }
+    let needles = patterns.withLock { $0 }
+    let longest = needles.map(\.count).max() ?? 1
+    var cut = max(0, bytes.count - (longest - 1))
+    let window = max(0, cut - longest)
+    var ranges: [Range<Int>] = []
+    bytes.withUnsafeBytes { haystack in
+      for needle in needles {
+        needle.withUnsafeBytes { needle in
+          var offset = window
+          while let start = ByteSearch.firstOffset(of: needle, in: haystack, from: offset) {
+            ranges.append(start..<(start + needle.count))
+            offset = start + 1
+          }
+        }
+      }
+    }
+    for range in merged(ranges).reversed() where range.lowerBound < cut && cut < range.upperBound {
+      cut = range.lowerBound
+    }
+    return cut
+  }
+
   /// Sorted ranges with overlapping and touching ones joined: they become one `****`.
   private func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
     var result: [Range<Int>] = []

@@ -1,3 +1,4 @@
+import BlumeopsCore
 import Synchronization
 
 /// The one owner of the terminal: every line of every task, every announcement and the summary
@@ -8,9 +9,14 @@ import Synchronization
 public final class OutputCoordinator: Sendable {
   private struct Stream {
     var prefix: [UInt8]
-    var buffered: [(OutputChannel, [UInt8])] = []
+    var waiting = WaitingOutput()
     var ended = false
     var log: TaskLog?
+    /// The end of a long line's last piece, held back until the next piece or the end, so
+    /// that a secret cut between two pieces is still masked (`Masker.safeCut`).
+    var carry: [OutputChannel: [UInt8]] = [:]
+    /// What the stream printed since `tap`, masked, both channels (the last 1 MiB).
+    var tapped: [UInt8]?
   }
 
   private struct State {
@@ -28,6 +34,7 @@ public final class OutputCoordinator: Sendable {
   let destination: OutputDestination
   private let labelWidth: Int
   private let logDirectory: String?
+  private let storageWarning: StorageWarning?
   /// Blocks per task: in group mode, and in CI, where `::group::` needs contiguous output.
   private let contiguous: Bool
   private let state = Mutex(State())
@@ -35,7 +42,7 @@ public final class OutputCoordinator: Sendable {
   public init(
     mode: OutputMode, color: Bool, ci: Bool = false, verbosity: Verbosity = .normal,
     labels: [String] = [], masker: Masker = Masker(), destination: OutputDestination = .init(),
-    logDirectory: String? = nil
+    logDirectory: String? = nil, storageWarning: StorageWarning? = nil
   ) {
     self.mode = mode
     self.style = Style(color: color)
@@ -45,6 +52,7 @@ public final class OutputCoordinator: Sendable {
     self.destination = destination
     self.labelWidth = labels.map(\.count).max() ?? 0
     self.logDirectory = logDirectory
+    self.storageWarning = storageWarning
     self.contiguous = mode == .group || ci
   }
 
@@ -52,7 +60,7 @@ public final class OutputCoordinator: Sendable {
   func open(label: String, colorIndex: Int) -> Int {
     let prefix = LinePrefixer.prefix(
       label: label, width: labelWidth, style: style, colorIndex: colorIndex)
-    let log = logDirectory.map { TaskLog(directory: $0, label: label) }
+    let log = logDirectory.map { TaskLog(directory: $0, label: label, warning: storageWarning) }
     return state.withLock { state in
       let id = state.nextID
       state.nextID += 1
@@ -67,17 +75,38 @@ public final class OutputCoordinator: Sendable {
     state.withLock { $0.streams[stream]?.log }?.create()
   }
 
-  /// Takes whole lines of a task's output (a missing last newline is added).
+  /// Takes whole lines of a task's output, or a piece of a long line (no line break at its
+  /// end), which goes out as a line of its own.
   func write(_ stream: Int, _ channel: OutputChannel, _ lines: [UInt8]) {
     guard !lines.isEmpty else { return }
-    var masked = masker.mask(bytes: lines) ?? lines
-    if masked.last != UInt8(ascii: "\n") { masked.append(UInt8(ascii: "\n")) }
-    guard let (prefix, log) = state.withLock({ $0.streams[stream].map { ($0.prefix, $0.log) } })
+    guard
+      let (prefix, log, held) = state.withLock({ state in
+        state.streams[stream].map { current in
+          let carried = state.streams[stream]?.carry.removeValue(forKey: channel)
+          return (current.prefix, current.log, carried.map { $0 + lines } ?? lines)
+        }
+      })
     else { return }
+    var text = held
+    if text.last != UInt8(ascii: "\n") {
+      // Short: the unfinished last line of a step, kept whole until its end. Long: a piece.
+      let cut = text.count < LineSplitter.longestLine ? 0 : masker.safeCut(text)
+      if cut < text.count {
+        let rest = Array(text[cut...])
+        state.withLock { $0.streams[stream]?.carry[channel] = rest }
+        text.removeSubrange(cut...)
+      }
+      guard !text.isEmpty else { return }
+      text.append(UInt8(ascii: "\n"))
+    }
+    let masked = masker.mask(bytes: text) ?? text
     // Formatting happens outside the lock; only the write itself is serialised.
     log?.append(masked)
     let laidOut = mode == .prefix ? LinePrefixer.prefix(masked, with: prefix) : masked
-    state.withLock { emit(stream, channel, laidOut, &$0) }
+    state.withLock { state in
+      if state.streams[stream]?.tapped != nil { Self.keep(masked, in: &state.streams[stream]!) }
+      emit(stream, channel, laidOut, &state)
+    }
   }
 
   /// Prints runner lines about a task, in its block when output is grouped. A `nested` one (a
@@ -89,6 +118,28 @@ public final class OutputCoordinator: Sendable {
     state.withLock { emit(stream, channel, bytes, &$0) }
   }
 
+  private static func keep(_ bytes: [UInt8], in stream: inout Stream) {
+    stream.tapped! += bytes
+    let excess = stream.tapped!.count - (1 << 20)
+    if excess > 0 { stream.tapped!.removeFirst(excess) }
+  }
+
+  /// Starts keeping what the stream prints (masked), for `untap`: a preview's summary is read
+  /// from what the operator was shown.
+  func tap(_ stream: Int) {
+    state.withLock { $0.streams[stream]?.tapped = [] }
+  }
+
+  /// What the stream printed since `tap`; keeping stops.
+  func untap(_ stream: Int) -> String {
+    endLine(stream)
+    let bytes = state.withLock { state in
+      defer { state.streams[stream]?.tapped = nil }
+      return state.streams[stream]?.tapped ?? []
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Prints runner lines that belong to no task (the summary, errors) to stderr.
   func announce(lines: [String]) {
     guard !lines.isEmpty else { return }
@@ -96,8 +147,21 @@ public final class OutputCoordinator: Sendable {
     state.withLock { _ in destination.write(bytes, to: .standardError) }
   }
 
+  /// A step's process has ended: the end of its unfinished last line, if held back, goes out
+  /// as a line of its own.
+  func endLine(_ stream: Int) {
+    let carried = state.withLock { state in
+      defer { state.streams[stream]?.carry = [:] }
+      return state.streams[stream]?.carry ?? [:]
+    }
+    for channel in [OutputChannel.standardOutput, .standardError] {
+      if let rest = carried[channel] { write(stream, channel, rest + [UInt8(ascii: "\n")]) }
+    }
+  }
+
   /// Ends a task's output; in a contiguous layout the next oldest task's block follows.
   func close(_ stream: Int) {
+    endLine(stream)
     state.withLock { state in
       state.streams[stream]?.log?.close()
       state.streams[stream]?.ended = true
@@ -120,7 +184,7 @@ public final class OutputCoordinator: Sendable {
     _ stream: Int, _ channel: OutputChannel, _ bytes: [UInt8], _ state: inout State
   ) {
     if contiguous && state.order.first != stream {
-      state.streams[stream]?.buffered.append((channel, bytes))
+      state.streams[stream]?.waiting.append(channel, bytes)
     } else {
       destination.write(bytes, to: channel)
     }
@@ -129,8 +193,7 @@ public final class OutputCoordinator: Sendable {
   /// Flushes buffered blocks of the streams now at the head of the line, until a live one.
   private func promote(_ state: inout State) {
     while let head = state.order.first, let stream = state.streams[head] {
-      for (channel, bytes) in stream.buffered { destination.write(bytes, to: channel) }
-      state.streams[head]?.buffered = []
+      stream.waiting.replay { channel, bytes in destination.write(bytes, to: channel) }
       guard stream.ended else { return }
       state.order.removeFirst()
       state.streams[head] = nil

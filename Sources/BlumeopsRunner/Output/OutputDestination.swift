@@ -1,5 +1,6 @@
-import Glibc
+import BlumeopsCore
 import Synchronization
+import SystemPackage
 
 /// Where the run's output finally goes: two file descriptors, or memory (for tests).
 ///
@@ -40,7 +41,7 @@ public final class OutputDestination: Sendable {
       recording.withLock { $0.append((channel, bytes)) }
     case .descriptors(let standardOutput, let standardError):
       let fd = channel == .standardOutput ? standardOutput : standardError
-      Descriptor.writeAll(bytes, to: fd)
+      try? FileDescriptor(rawValue: fd).writeCompletely(bytes)
     }
   }
 }

@@ -28,24 +28,22 @@ public enum SummaryTable {
   /// The table's lines: mark, label, status, duration (blank where the task did not run), detail.
   public static func render(_ rows: [SummaryRow], color: Bool) -> [String] {
     guard !rows.isEmpty else { return [] }
-    let style = Style(color: color)
-    let labels = rows.map { String(repeating: "  ", count: $0.depth) + $0.label }
-    let labelWidth = labels.map(\.count).max() ?? 0
-    let statusWidth = rows.map { word(for: $0.state).count }.max() ?? 0
-    let durations = rows.map { $0.duration?.brief ?? "" }
-    let durationWidth = durations.map(\.count).max() ?? 0
-    return rows.indices.map { index in
-      let row = rows[index]
-      let status = word(for: row.state)
-      var line = mark(for: row.state, style: style) + " "
-      line += pad(labels[index], to: labelWidth) + "  "
-      line += paint(pad(status, to: statusWidth), row.state, style) + "  "
-      line +=
-        String(repeating: " ", count: durationWidth - durations[index].count) + durations[index]
-      if let detail = row.detail { line += "  " + detail }
-      while line.hasSuffix(" ") { line.removeLast() }
-      return line
+    var table = TextTable(
+      [
+        TextTable.Column(), TextTable.Column(gap: " "), TextTable.Column(),
+        TextTable.Column("", .right), TextTable.Column(),
+      ], showsHeaders: false)
+    for row in rows {
+      let (mark, markColor) = mark(for: row.state)
+      table.add([
+        TextTable.Cell(mark, color: markColor),
+        TextTable.Cell(String(repeating: "  ", count: row.depth) + row.label),
+        TextTable.Cell(word(for: row.state), color: statusColor(for: row.state)),
+        TextTable.Cell(row.duration?.brief ?? ""),
+        TextTable.Cell(row.detail ?? ""),
+      ])
     }
+    return table.lines(style: Style(color: color))
   }
 
   /// The status as the summary names it.
@@ -61,26 +59,22 @@ public enum SummaryTable {
     }
   }
 
-  private static func mark(for state: Schedule.State, style: Style) -> String {
+  private static func mark(for state: Schedule.State) -> (String, color: String) {
     switch state {
-    case .succeeded: return style.green("✓")
-    case .upToDate: return style.green("=")
-    case .failed: return style.red("✗")
-    case .cancelled: return style.yellow("⊘")
-    case .skipped, .pending, .running: return style.dim("-")
+    case .succeeded: return ("✓", "32")
+    case .upToDate: return ("=", "32")
+    case .failed: return ("✗", "31")
+    case .cancelled: return ("⊘", "33")
+    case .skipped, .pending, .running: return ("-", "2")
     }
   }
 
-  private static func paint(_ text: String, _ state: Schedule.State, _ style: Style) -> String {
+  private static func statusColor(for state: Schedule.State) -> String? {
     switch state {
-    case .failed: return style.red(text)
-    case .cancelled: return style.yellow(text)
-    case .skipped, .pending, .running: return style.dim(text)
-    case .succeeded, .upToDate: return text
+    case .failed: return "31"
+    case .cancelled: return "33"
+    case .skipped, .pending, .running: return "2"
+    case .succeeded, .upToDate: return nil
     }
-  }
-
-  private static func pad(_ text: String, to width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - text.count))
   }
 }

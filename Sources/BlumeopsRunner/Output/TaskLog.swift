@@ -1,5 +1,6 @@
-import Glibc
+import BlumeopsCore
 import Synchronization
+import SystemPackage
 
 /// A task's masked output, appended to `<directory>/<label>.log`.
 ///
@@ -9,21 +10,28 @@ import Synchronization
 final class TaskLog: Sendable {
   private enum File {
     case notOpened
-    case open(Int32)
+    case open(FileDescriptor)
     case unavailable
   }
 
   private let directory: String
   private let path: String
   private let file = Mutex(File.notOpened)
+  private let warning: StorageWarning?
 
-  init(directory: String, label: String) {
+  init(directory: String, label: String, warning: StorageWarning? = nil) {
     self.directory = directory
     self.path = directory + "/" + SafeFileName.make(label) + ".log"
+    self.warning = warning
   }
 
   func append(_ bytes: [UInt8]) {
-    if let descriptor = opened() { Descriptor.writeAll(bytes, to: descriptor) }
+    guard let file = opened() else { return }
+    do throws(SystemPackage.Errno) {
+      try file.writeCompletely(bytes)
+    } catch {
+      fail(error)
+    }
   }
 
   /// Creates the file now, for a task sure to write to it (see `OutputCoordinator.openLog`).
@@ -31,23 +39,45 @@ final class TaskLog: Sendable {
     _ = opened()
   }
 
-  private func opened() -> Int32? {
-    file.withLock { file -> Int32? in
+  private func opened() -> FileDescriptor? {
+    file.withLock { file -> FileDescriptor? in
       switch file {
       case .open(let descriptor): return descriptor
       case .unavailable: return nil
       case .notOpened:
-        Descriptor.makeDirectories(directory)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        file = descriptor >= 0 ? .open(descriptor) : .unavailable
-        return descriptor >= 0 ? descriptor : nil
+        do throws(SystemPackage.Errno) {
+          try FileSystem.makeDirectories(directory)
+          let descriptor = try FileSystem.openForWriting(
+            path, options: [.create, .append, .closeOnExec])
+          file = .open(descriptor)
+          return descriptor
+        } catch {
+          file = .unavailable
+          warning?.report("task logs", path: Self.shown(path), error)
+          return nil
+        }
       }
     }
   }
 
+  /// A write failed (the disk filled up): no more writes to this log, and one warning.
+  private func fail(_ error: SystemPackage.Errno) {
+    file.withLock { file in
+      if case .open(let descriptor) = file { try? descriptor.close() }
+      file = .unavailable
+    }
+    warning?.report("task logs", path: Self.shown(path), error)
+  }
+
+  /// The path from `.blumeops/` on, as the user knows it.
+  private static func shown(_ path: String) -> String {
+    guard let start = path.firstRange(of: "/.blumeops/")?.lowerBound else { return path }
+    return String(path[path.index(after: start)...])
+  }
+
   func close() {
     file.withLock { file in
-      if case .open(let descriptor) = file { Descriptor.close(descriptor) }
+      if case .open(let descriptor) = file { try? descriptor.close() }
       file = .unavailable
     }
   }

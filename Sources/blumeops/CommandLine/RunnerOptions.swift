@@ -19,6 +19,9 @@ struct RunnerOptions {
   var verbose = false
   var noColor = false
   var timings = false
+  /// The word a typed-word confirmation asks for, given ahead (`--confirm WORD`).
+  var confirmWord: String?
+  var previewOnly = false
 
   /// True when `word` (as typed, `--jobs=2` included) is a runner option.
   static func recognizes(_ word: String) -> Bool {
@@ -40,8 +43,16 @@ struct RunnerOptionsDeclaration: ParsableArguments {
   var jobs: Int?
   @Flag(name: [.customShort("n"), .long], help: "Print the plan; run nothing, resolve no secret.")
   var dryRun = false
-  @Flag(name: [.customShort("y"), .long], help: "Answer every confirmation with yes.")
+  @Flag(
+    name: [.customShort("y"), .long],
+    help: "Answer yes/no confirmations with yes (a typed word needs --confirm).")
   var yes = false
+  @Option(
+    name: .customLong("confirm"),
+    help: ArgumentHelp("Answer a typed-word confirmation with WORD.", valueName: "WORD"))
+  var confirm: String?
+  @Flag(name: .customLong("preview-only"), help: "Run the previews of gated tasks; apply nothing.")
+  var previewOnly = false
   @Flag(
     name: [.customShort("k"), .long], help: "Run everything that does not depend on a failure.")
   var keepGoing = false
@@ -82,7 +93,8 @@ struct RunnerOptionsDeclaration: ParsableArguments {
     RunnerOptions(
       jobs: jobs, dryRun: dryRun, yes: yes, keepGoing: keepGoing, output: output,
       directory: directory, tasksDirectory: tasksDirectory, force: force, noWait: noWait,
-      quiet: quiet, verbose: verbose, noColor: noColor, timings: timings)
+      quiet: quiet, verbose: verbose, noColor: noColor, timings: timings, confirmWord: confirm,
+      previewOnly: previewOnly)
   }
 }
 

@@ -28,7 +28,7 @@ struct DoctorFlow {
     let statuses = await ToolProbe(launcher: launcher, environment: context.environment, root: root)
       .probe(tools, needsVersion: Set(tools))
     var healthy = true
-    var rows: [[String]] = [["TOOL", "REQUIRED", "FOUND", "PATH", "NEEDED BY"]]
+    var table = TextTable(headers: ["TOOL", "REQUIRED", "FOUND", "PATH", "NEEDED BY"])
     var seen: Set<String> = []
     for tool in tools where seen.insert(tool).inserted {
       let status = statuses[tool]!
@@ -40,7 +40,7 @@ struct DoctorFlow {
           status.version.map(constraint.isSatisfied) ?? false
         }
       healthy = healthy && satisfied
-      rows.append([
+      table.add([
         (satisfied ? "ok   " : "FAIL ") + tool,
         constraints.isEmpty
           ? "any" : constraints.map(\.description).sorted().joined(separator: ", "),
@@ -49,7 +49,10 @@ struct DoctorFlow {
         uses.map(\.task).joined(separator: ", "),
       ])
     }
-    Console.out(rows.count == 1 ? "no task requires a tool" : Table.render(rows))
+    Console.out(
+      table.rows.isEmpty
+        ? "no task requires a tool"
+        : table.lines(style: Style(color: false)).joined(separator: "\n"))
     let checks = tasks.flatMap { task in task.preconditions.map { (task, $0) } }
     if !checks.isEmpty {
       Console.out("\npreconditions:")
@@ -72,16 +75,3 @@ struct DoctorFlow {
 }
 
 /// Aligned columns, two spaces apart.
-enum Table {
-  static func render(_ rows: [[String]]) -> String {
-    let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in
-      rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
-    }
-    return rows.map { row in
-      row.enumerated().map { index, cell in
-        index == row.count - 1
-          ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-      }.joined(separator: "  ")
-    }.joined(separator: "\n")
-  }
-}

@@ -16,15 +16,21 @@ struct HistoryFlow {
       Console.out("no runs recorded yet")
       return 0
     }
-    var rows = [["RUN", "STARTED", "STATUS", "EXIT", "DURATION", "COMMAND"]]
+    var table = TextTable(headers: ["RUN", "STARTED", "STATUS", "EXIT", "DURATION", "COMMAND"])
     for record in records.reversed() {
-      rows.append([
+      table.add([
         record.id, WallClock.iso8601(record.start), record.status,
         record.exitCode.map(String.init) ?? "-",
-        record.end.map { Durations.text($0 - record.start) } ?? "-", record.command,
+        record.end.map { Duration.seconds($0 - record.start).brief } ?? "-", record.command,
       ])
     }
-    Console.out(Table.render(rows))
+    Console.out(table.lines(style: Style(color: false)).joined(separator: "\n"))
+    let previews = records.reversed().flatMap { record in
+      record.tasks.compactMap { task in
+        task.preview.map { "  \(record.id)  \(task.label): \($0.description)" }
+      }
+    }
+    if !previews.isEmpty { Console.out("\npreviews:\n" + previews.joined(separator: "\n")) }
     return 0
   }
 
@@ -43,11 +49,17 @@ struct HistoryFlow {
     }
     let record = records[index]
     let logs = store.logs(run: record.id)
-    if logs.isEmpty, records.count - index > HistoryStore.runsWithLogs {
+    // Run ids sort by start time: a run older than the oldest folder left lost its logs.
+    let oldestKept = FileSystem.list(store.logsDirectory).first
+    if logs.isEmpty,
+      records.count - index > HistoryStore.runsWithLogs
+        || oldestKept.map({ record.id < $0 }) ?? false
+    {
       throw ReportedErrors(
         .usage(
           "the logs of run \(record.id) have been removed: only the last "
-            + "\(HistoryStore.runsWithLogs) runs keep theirs"),
+            + "\(HistoryStore.runsWithLogs) runs keep theirs, within BLUMEOPS_LOG_BUDGET "
+            + "(default 256M)"),
         context: context)
     }
     guard let task else {
@@ -70,21 +82,5 @@ struct HistoryFlow {
     }
     Console.write(text, to: 1)
     return 0
-  }
-}
-
-enum Durations {
-  static func text(_ seconds: Double) -> String {
-    if seconds < 60 { return String(format1: seconds) + "s" }
-    let minutes = Int(seconds) / 60
-    return "\(minutes)m\(Int(seconds) % 60)s"
-  }
-}
-
-extension String {
-  /// One decimal place, without Foundation.
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
-    self = "\(tenths / 10).\(tenths % 10)"
   }
 }

@@ -24,6 +24,12 @@ struct RunFlow {
       return 0
     }
     let root = project.directory.root
+    guard let logBudget = HistoryStore.logBudget(context.environment["BLUMEOPS_LOG_BUDGET"]) else {
+      throw ReportedErrors(
+        .usage(
+          "invalid BLUMEOPS_LOG_BUDGET `\(context.environment["BLUMEOPS_LOG_BUDGET"] ?? "")`: "
+            + "expected a size such as 512M or 2G"), context: context)
+    }
     var planner = Planner(catalog: project.catalog, root: root, environment: context.environment)
     let plan: Plan
     do {
@@ -65,14 +71,14 @@ struct RunFlow {
     }
     return await execute(
       plan, launcher: launcher, builtins: builtins, secrets: secrets, incremental: incremental,
-      root: root)
+      store: HistoryStore(root: root, logBudget: logBudget))
   }
 
   private func execute(
     _ plan: Plan, launcher: SystemLauncher, builtins: Builtins, secrets: ResolvedSecrets,
-    incremental: IncrementalCheck, root: String
+    incremental: IncrementalCheck, store: HistoryStore
   ) async -> Int32 {
-    let store = HistoryStore(root: root)
+    let root = store.root
     let start = WallClock.now()
     let masker = Masker(secrets.values)
     var record = RunRecord(
@@ -81,7 +87,8 @@ struct RunFlow {
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
       command: masker.mask(
         (["blumeops"] + context.arguments).joined(separator: " ")), pid: getpid())
-    store.begin(record)
+    let storageWarning = StorageWarning { Console.error($0) }
+    let keepsRecords = store.begin(record, warning: storageWarning)
 
     let options = context.options
     var childEnvironment = ProcessEnvironment.merged(
@@ -103,8 +110,13 @@ struct RunFlow {
       color: context.color,
       verbosity: options.quiet ? .quiet : options.verbose ? .verbose : .normal,
       ci: context.isCI, noWaitForLocks: options.noWait,
-      logDirectory: store.logDirectory(run: record.id),
+      logDirectory: keepsRecords ? store.logDirectory(run: record.id) : nil,
       environment: childEnvironment)
+    executorOptions.storageWarning = storageWarning
+    executorOptions.gate = TerminalGate(yes: options.yes, word: options.confirmWord)
+    executorOptions.previewOnly = options.previewOnly
+    // Beside the run's logs: kept, and pruned, with them.
+    executorOptions.planDirectory = store.logDirectory(run: record.id) + "/plans"
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
@@ -127,10 +139,10 @@ struct RunFlow {
     record.tasks = report.nodes.map { entry in
       RunRecord.TaskOutcome(
         label: executor.masker.mask(entry.label), status: entry.state.rawValue,
-        exitCode: entry.exitCode,
-        attempts: entry.attempts, duration: entry.duration?.seconds)
+        exitCode: entry.exitCode, attempts: entry.attempts, duration: entry.duration?.seconds,
+        preview: entry.preview)
     }
-    store.finish(record)
+    if keepsRecords { store.finish(record, warning: storageWarning) }
     if options.timings { Console.error(executor.masker.mask(Timings.text(report))) }
     if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
       StepSummary.append(report, masker: executor.masker, to: summary)
@@ -168,7 +180,10 @@ enum Timings {
   static func text(_ report: RunReport) -> String {
     let rows = report.nodes.compactMap { entry in entry.duration.map { (entry.label, $0.seconds) } }
       .sorted { $0.1 > $1.1 }
-    return "timings:\n" + Table.render(rows.map { ["  " + $0.0, String(format1: $0.1) + "s"] })
+    var table = TextTable([TextTable.Column(), TextTable.Column("", .right)], showsHeaders: false)
+    for (label, seconds) in rows { table.add([label, Duration.seconds(seconds).brief]) }
+    return "timings:\n"
+      + table.lines(style: Style(color: false)).map { "  " + $0 }.joined(separator: "\n")
   }
 }
 
@@ -177,7 +192,7 @@ enum StepSummary {
   static func append(_ report: RunReport, masker: Masker, to path: String) {
     var lines = ["| task | status | exit | duration |", "| --- | --- | --- | --- |"]
     for entry in report.nodes {
-      let duration = entry.duration.map { String(format1: $0.seconds) + "s" } ?? ""
+      let duration = entry.duration?.brief ?? ""
       let cells = [
         masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "",
         duration,
@@ -185,10 +200,7 @@ enum StepSummary {
       lines.append(
         "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
     }
-    let file = fopen(path, "a")
-    guard let file else { return }
-    fputs(lines.joined(separator: "\n") + "\n", file)
-    fclose(file)
+    try? FileSystem.append(lines.joined(separator: "\n") + "\n", to: path)
   }
 }
 

@@ -96,13 +96,21 @@ struct CompletionCommand: ContextCommand {
     return 0
   }
 
-  /// The parser's script for `shell`. For bash, the top level also completes a task and its own
-  /// words by asking blumeops (the hidden `task` command's custom completion), and offers the
-  /// runner options only before the task name: the generated script would offer subcommand
-  /// names alone there.
+  /// The parser's script for `shell`, taught what the generator cannot know: at the top level a
+  /// word that is no subcommand is a task, whose own flags, choices and arguments blumeops
+  /// answers (the hidden `task` command's custom completion), and the runner options are
+  /// offered only before the task name. The generator stops before the subcommands of a root
+  /// that also takes a positional argument, so each script gets a small, tested edit.
   static func script(for shell: Shell) -> String {
     let script = BlumeopsCommand.completionScript(for: CompletionShell(rawValue: shell.rawValue)!)
-    guard shell == .bash else { return script }
+    switch shell {
+    case .bash: return bashScript(script)
+    case .zsh: return zshScript(script)
+    case .fish: return fishScript(script)
+    }
+  }
+
+  private static func bashScript(_ script: String) -> String {
     // The generated line offering the visible subcommands, in their declared order.
     let names =
       BlumeopsCommand.configuration.subcommands.filter { $0 != TaskCommand.self }.map {
@@ -120,5 +128,80 @@ struct CompletionCommand: ContextCommand {
               __blumeops_add_completions -W "$(__blumeops_custom_complete ---completion task -- positional@0 "${COMP_CWORD}" "$(__blumeops_cursor_index_in_current_word)")"
       """
     return script.replacing(generated, with: taskWords, maxReplacements: 1)
+  }
+
+  private static func zshScript(_ script: String) -> String {
+    let ask =
+      "__blumeops_custom_complete ---completion task -- positional@0 \"${current_word_index}\" "
+      + "\"$(__blumeops_cursor_index_in_current_word)\" && ret=0"
+    // The first word: subcommands, then the task names.
+    let subcommands = "        _describe -V subcommand subcommands && ret=0\n        ;;\n    arg)"
+    // After a task name: the task's own words (the runner options are already excluded there).
+    let dispatch = "            \"_blumeops_${words[1]}\" && ret=0\n            ;;\n        esac"
+    return
+      script
+      .replacing(
+        subcommands,
+        with:
+          "        _describe -V subcommand subcommands && ret=0\n        \(ask)\n        ;;\n    arg)",
+        maxReplacements: 1
+      )
+      .replacing(
+        dispatch,
+        with:
+          "            \"_blumeops_${words[1]}\" && ret=0\n            ;;\n        *)\n            \(ask)\n"
+          + "            ;;\n        esac",
+        maxReplacements: 1)
+  }
+
+  private static func fishScript(_ script: String) -> String {
+    // The root's option specifications, as the generated token parser spells them.
+    let marker = "case 'blumeops'\n        __blumeops_parse_subcommand 0 "
+    guard let start = script.firstRange(of: marker)?.upperBound,
+      let end = script[start...].firstIndex(of: "\n")
+    else { return script }
+    let specs = script[start..<end]
+    let helpers = """
+
+      # True while no word but runner options precedes the one being completed.
+      function __blumeops_before_task
+          set -l tokens (__blumeops_tokens -pc)
+          argparse -s \(specs) -- $tokens[2..] 2> /dev/null; or return 0
+          test (count $argv) -eq 0
+      end
+
+      # True where no subcommand was typed: the word is a task name, or one of its words.
+      function __blumeops_in_task_words
+          set -l non_repeating_flags_or_options
+          set -l non_repeating_flags_or_options_absent 0
+          set -l positional_index 0
+          set -l commands
+          __blumeops_parse_tokens
+          test "$commands" = blumeops
+      end
+
+      """
+    var lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for index in lines.indices {
+      // The root's options and subcommand names: only before the task name.
+      for kind in ["flags_or_options", "positional"] {
+        let condition = "-n '__blumeops_should_offer_completions_for_\(kind) \"blumeops\" "
+        guard let range = lines[index].firstRange(of: condition),
+          let close = lines[index][range.upperBound...].firstIndex(of: "'")
+        else { continue }
+        lines[index].insert(contentsOf: "; and __blumeops_before_task", at: close)
+      }
+    }
+    let taskWords =
+      "complete -c 'blumeops' -n '__blumeops_in_task_words' -fka '(__blumeops_custom_completion "
+      + "---completion task -- positional@0 (count (__blumeops_tokens -pc)) (__blumeops_tokens -tC))'"
+    guard let first = lines.firstIndex(where: { $0.hasPrefix("complete -c") }) else {
+      return script
+    }
+    lines.insert(
+      contentsOf: helpers.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+      at: first)
+    lines.append(taskWords)
+    return lines.joined(separator: "\n")
   }
 }

@@ -123,10 +123,11 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
             ("location", .optional(error.location?.description)), ("help", .optional(error.help)),
           ])
         }
-        + warnings.map {
+        + warnings.map { warning in
           .object([
-            ("severity", .string("warning")), ("message", .string($0)), ("location", .null),
-            ("help", .null),
+            ("severity", .string("warning")), ("message", .string(warning.message)),
+            ("location", .optional(warning.location?.description)),
+            ("help", .optional(warning.help)),
           ])
         }
       Console.out(
@@ -136,7 +137,9 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
         ]).serialized(indent: 2))
       return project.errors.isEmpty ? 0 : 2
     }
-    for warning in warnings { Console.error("warning: \(warning)") }
+    let renderer = ErrorRenderer(
+      sources: project.catalog.sources, color: context.colorOnStandardError)
+    for warning in warnings { Console.error(renderer.render(warning, severity: "warning")) }
     guard project.errors.isEmpty else {
       return ReportedErrors(
         errors: project.errors,
@@ -154,10 +157,10 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
 enum ShadowCheck {
   static let subcommands = BlumeopsCommand.subcommands.keys.sorted() + ["help"]
 
-  static func warnings(_ catalog: TaskCatalog) -> [String] {
+  static func warnings(_ catalog: TaskCatalog) -> [BlumeopsError] {
     catalog.tasks.flatMap { task in
       task.names.filter(subcommands.contains).map { name in
-        "task `\(task.name)` (\(task.location)) is shadowed by the `\(name)` command; run it with `blumeops run \(name)`"
+        .shadowedTask(task.name, command: name, at: task.location)
       }
     }
   }

@@ -16,10 +16,17 @@ final class Builtins: BuiltinHandler {
 
   func run(_ name: String, options: [String: String], context: BuiltinContext) async -> Int32 {
     let gitLog = DocsToolkit.needsGitLog(name) ? await readGitLog(context) : nil
-    return DocsToolkit.run(
-      name, options: options, root: context.root, today: DocsDate.today(), gitLog: gitLog,
-      color: context.color, write: context.writeLine,
-      writeError: context.writeErrorLine)
+    do {
+      return try DocsToolkit.run(
+        name, options: options, root: context.root, today: DocsDate.today(), gitLog: gitLog,
+        color: context.color, write: context.writeLine)
+    } catch {
+      let text = ErrorRenderer(color: context.color).render(error)
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        context.writeErrorLine(String(line))
+      }
+      return error.exitCode
+    }
   }
 
   /// The docs history, or nil outside a git checkout or without git; the stale report then says

@@ -1,4 +1,5 @@
 import Glibc
+import SystemPackage
 
 /// Writes whole messages straight to a file descriptor: one writer, no reordering between
 /// buffered and unbuffered streams.
@@ -10,18 +11,7 @@ enum Console {
     // A signal is ending blumeops and stopping what it started: a precondition or `op read`
     // failing because of that is no news.
     if Interrupts.isEnding { return }
-    var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
-    }
+    try? FileDescriptor(rawValue: descriptor).writeCompletely(text)
   }
 
   static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
