@@ -76,6 +76,9 @@ struct clinux_spawn_request {
   volatile int failure;
 };
 
+// Not instrumented by the address sanitizer: the child runs on a borrowed stack in the parent's
+// memory, where poisoning its frames would corrupt the parent's shadow memory.
+__attribute__((no_sanitize("address")))
 static inline int clinux_spawn_child(void *argument) {
   struct clinux_spawn_request *r = (struct clinux_spawn_request *)argument;
   // The parent's handlers must never run here, in its memory: every signal is blocked (by the
