@@ -33,7 +33,6 @@ static inline int clinux_pipe_for_child(int fds[2]) {
   return 0;
 }
 
-#include <spawn.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -103,8 +102,9 @@ static inline int clinux_spawn_child(void *argument) {
       close(input);
     }
   }
-  if (r->output >= 0 && dup2(r->output, 1) < 0) goto fail;
-  if (r->error >= 0 && dup2(r->error, 2) < 0) goto fail;
+  // dup2 onto the same number keeps close-on-exec: clear it then.
+  if (r->output >= 0 && (r->output == 1 ? fcntl(1, F_SETFD, 0) : dup2(r->output, 1)) < 0) goto fail;
+  if (r->error >= 0 && (r->error == 2 ? fcntl(2, F_SETFD, 0) : dup2(r->error, 2)) < 0) goto fail;
   int low = 3;
   for (int index = 0; index < r->kept_count; index++) {
     int kept = r->kept[index];
@@ -154,10 +154,6 @@ static inline pid_t clinux_spawn(struct clinux_spawn_request *request) {
   return pid;
 }
 
-
-/// GNU extensions (glibc 2.29 and 2.34) that Swift's Glibc module does not declare.
-int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *actions, const char *path);
-int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
 
 #include <malloc.h>
 #include <stddef.h>
