@@ -163,11 +163,12 @@ import Testing
       tasks:
         deploy:
           lock: ansible
-          run: 'echo "start $(date +%s.%N)" >> spans; sleep 1; echo "end $(date +%s.%N)" >> spans'
+          run: 'echo "start $(date +%s.%N)" >> spans; sleep 2; echo "end $(date +%s.%N)" >> spans'
       """
     ])
     let first = fixture.start(["deploy"])
-    usleep(150_000)
+    // The first holds the lock once its task has started (bounded: 30 s).
+    for _ in 0..<600 where !(fixture.read("spans") ?? "").hasPrefix("start") { usleep(50_000) }
     let second = fixture.start(["deploy"])
     let (a, b) = (first.wait(), second.wait())
     #expect(a.status == 0 && b.status == 0, "\(a.output) \(b.output)")

@@ -60,6 +60,7 @@ import Testing
     ("fly-setup", []), ("fly-deploy", []), ("fly-shutoff", []), ("changelog-check", []), ("ci", []),
     ("ensure-minikube-indri-kubectl-config", []), ("ensure-k3s-ringtail-kubectl-config", []),
     ("build", ["--release"]), ("test", []), ("format", []), ("bench", []), ("tasks-validate", []),
+    ("release", []),
     ("docs-check-links", []), ("docs-check-index", []), ("docs-check-filenames", []),
     ("docs-check-frontmatter", []), ("docs-check", ["--format", "json"]), ("docs-review", []),
     ("docs-review-stale", ["--threshold", "90"]), ("docs-review-tags", []), ("provision", []),
@@ -149,6 +150,15 @@ import Testing
     #expect(fixture.calls.contains(ansible + "playbooks/indri.yml|--tags|caddy\n"), "the apply")
     #expect(fixture.run(["-y", "provision-sifaka"]).status == 0)
     #expect(fixture.calls.contains(ansible + "playbooks/sifaka.yml\n"))
+  }
+
+  @Test func provisioningIndriWithoutAnOpSessionStopsBeforeAnythingRuns() {
+    let fixture = Self.repository()
+    fixture.add("bin/op*", "#!/bin/bash\necho \"op $*\" >> \"\(fixture.root)/calls.log\"\nexit 1\n")
+    let run = fixture.run(["-y", "provision-indri"])
+    #expect(run.status == 3, "\(run.output)")
+    #expect(run.stderr.contains("no 1Password session; run `eval $(op signin)` first"))
+    #expect(!fixture.calls.contains("ansible-playbook|"), "not even the check run")
   }
 
   @Test func ringtailRefusesOutsideAPushedCheckout() {

@@ -146,12 +146,12 @@ extension BlumeopsError {
       .invalidArgument(_, _, _, let task), .unknownOption(_, let task?):
       return "see `blumeops \(task) --help`"
     case .lockBusy: return "wait for it, or run again without `--no-wait`"
-    case .preconditionTimedOut: return "give the precondition a longer `timeout`"
     case .shadowedTask(_, let command, _): return "run it with `blumeops run \(command)`"
     case .subtasksTooDeep:
       return "run the deeper tasks as `depends`, or call them from fewer levels"
     case .subtasksTooMany:
       return "each `task` step runs its task again; use `depends` to run a task once per run"
+    case .preconditionTimedOut: return "give the precondition a longer `timeout`"
     default: return nil
     }
   }

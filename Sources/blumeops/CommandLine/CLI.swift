@@ -11,8 +11,11 @@ struct CLI {
   static let versionLine = "blumeops \(BlumeopsVersion.current)"
 
   func run() async -> Int32 {
-    // The completion scripts call back with these words.
-    if arguments.first?.hasPrefix("---completion") == true {
+    // The completion scripts call back with these words, and the manual generator asks for the
+    // whole declaration with the last.
+    if arguments.first?.hasPrefix("---completion") == true
+      || arguments.first == "--experimental-dump-help"
+    {
       BlumeopsCommand.main(arguments)
       return 0
     }
