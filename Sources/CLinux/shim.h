@@ -1,9 +1,6 @@
 // Linux interfaces that Swift's Glibc module leaves out.
 #ifdef __linux__
-#include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
-#include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
@@ -33,15 +30,18 @@ static inline int clinux_pipe_for_child(int fds[2]) {
   return 0;
 }
 
-
-#include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
-#include <sys/wait.h>
+
+// Headers Swift's Glibc module also reads are not included for the spawn routine (<sys/wait.h>,
+// <errno.h>, <sched.h>): a second module reading them may take their enums, and `P_PID` went
+// missing from files that import only Glibc. What it needs is declared here instead.
 
 /// GNU declarations (<sched.h> with _GNU_SOURCE) that Swift's Glibc module does not make.
 int clone(int (*function)(void *), void *stack, int flags, void *argument, ...);
+/// Where `errno` lives (<errno.h>).
+int *__errno_location(void);
 #ifndef CLONE_VM
 #define CLONE_VM 0x00000100
 #endif
@@ -80,12 +80,14 @@ struct clinux_spawn_request {
   volatile int failure;
 };
 
+// Not instrumented by the address sanitizer: the child runs on a borrowed stack in the parent's
+// memory, where poisoning its frames would corrupt the parent's shadow memory.
+__attribute__((no_sanitize("address")))
 static inline int clinux_spawn_child(void *argument) {
   struct clinux_spawn_request *r = (struct clinux_spawn_request *)argument;
   // The parent's handlers must never run here, in its memory: every signal is blocked (by the
   // parent) until each one's action is the default again.
-  struct sigaction action;
-  memset(&action, 0, sizeof action);
+  struct sigaction action = {0};
   action.sa_handler = SIG_DFL;
   for (int number = 1; number < NSIG; number++) {
     if (number != SIGKILL && number != SIGSTOP) (void)sigaction(number, &action, NULL);
@@ -111,8 +113,9 @@ static inline int clinux_spawn_child(void *argument) {
       close(input);
     }
   }
-  if (r->output >= 0 && dup2(r->output, 1) < 0) goto fail;
-  if (r->error >= 0 && dup2(r->error, 2) < 0) goto fail;
+  // dup2 onto the same number keeps close-on-exec: clear it then.
+  if (r->output >= 0 && (r->output == 1 ? fcntl(1, F_SETFD, 0) : dup2(r->output, 1)) < 0) goto fail;
+  if (r->error >= 0 && (r->error == 2 ? fcntl(2, F_SETFD, 0) : dup2(r->error, 2)) < 0) goto fail;
   int low = 3;
   for (int index = 0; index < r->kept_count; index++) {
     int kept = r->kept[index];
@@ -128,7 +131,7 @@ static inline int clinux_spawn_child(void *argument) {
   sigprocmask(SIG_SETMASK, &none, NULL);
   execve(r->path, r->argv, r->envp);
 fail:
-  r->failure = errno != 0 ? errno : EINVAL;
+  r->failure = *__errno_location() != 0 ? *__errno_location() : 22 /* EINVAL */;
   _exit(127);
 }
 
@@ -147,7 +150,7 @@ static inline pid_t clinux_spawn(struct clinux_spawn_request *request) {
   request->failure = 0;
   pid_t pid = clone(clinux_spawn_child, stack + sizeof stack, CLONE_VM | CLONE_VFORK | SIGCHLD,
                     request);
-  int cloneError = errno;
+  int cloneError = *__errno_location();
   pthread_sigmask(SIG_SETMASK, &previous, NULL);
   if (pid < 0) {
     request->failure = cloneError;
@@ -155,13 +158,12 @@ static inline pid_t clinux_spawn(struct clinux_spawn_request *request) {
   }
   if (request->failure != 0) {
     // It never ran the program: collect it here, as nobody else knows of it.
-    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    while (syscall(SYS_wait4, pid, NULL, 0, NULL) < 0 && *__errno_location() == 4 /* EINTR */) {
     }
     return -1;
   }
   return pid;
 }
-
 
 
 #include <malloc.h>

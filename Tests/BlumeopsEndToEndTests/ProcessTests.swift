@@ -11,21 +11,22 @@ import Testing
   }
 
   @Test func ctrlCStopsEveryTaskAndItsBackgroundChildrenAndExits130() {
+    let marker = uniqueSleep(3011)
     let fixture = Fixture([
       "tasks/main.yaml": """
       tasks:
-        one: {run: 'sleep 3011 & sleep 3011 & wait'}
-        two: {run: 'bash -c "sleep 3011 & wait" & sleep 3011; wait'}
+        one: {run: '\(marker) & \(marker) & wait'}
+        two: {run: 'bash -c "\(marker) & wait" & \(marker); wait'}
         both: {depends: [one, two], run: touch both-ran}
       """
     ])
     let running = fixture.start(["-j", "2", "both"])
-    waitFor("sleep 3011", count: 4)
-    #expect(processesMatching("sleep 3011").count >= 4)
+    waitFor(marker, count: 4)
+    #expect(processesMatching(marker).count >= 4)
     running.signal(SIGINT)
     let run = running.wait()
     #expect(run.status == 130, "\(run.output)")
-    #expect(processesLeft("sleep 3011").isEmpty)
+    #expect(processesLeft(marker).isEmpty)
     #expect(!fixture.exists("both-ran"))
   }
 
@@ -75,13 +76,16 @@ import Testing
   }
 
   @Test func sigtermExits143AndLeavesNothingBehind() {
-    let fixture = Fixture(["tasks/main.yaml": "tasks:\n  wait: {run: 'sleep 3012 & sleep 3012'}\n"])
+    let marker = uniqueSleep(3012)
+    let fixture = Fixture([
+      "tasks/main.yaml": "tasks:\n  wait: {run: '\(marker) & \(marker)'}\n"
+    ])
     let running = fixture.start(["wait"])
-    waitFor("sleep 3012", count: 2)
+    waitFor(marker, count: 2)
     running.signal(SIGTERM)
     let run = running.wait()
     #expect(run.status == 143, "\(run.output)")
-    #expect(processesLeft("sleep 3012").isEmpty)
+    #expect(processesLeft(marker).isEmpty)
   }
 
   @Test func anInterruptBeforeTheRunStartsEndsBlumeopsAndWhatItStarted() {
@@ -103,14 +107,14 @@ import Testing
   }
 
   @Test func aTimeoutExits124AndKillsTheWholeGroup() {
+    let marker = uniqueSleep(3013)
     let fixture = Fixture([
-      "tasks/main.yaml":
-        "tasks:\n  slow: {timeout: 1s, run: 'sleep 3013 & sleep 3013; touch done'}\n"
+      "tasks/main.yaml": "tasks:\n  slow: {timeout: 1s, run: '\(marker) & \(marker); touch done'}\n"
     ])
     let run = fixture.run(["slow"])
     #expect(run.status == 124, "\(run.output)")
     #expect(run.output.contains("timed out"))
-    #expect(processesLeft("sleep 3013").isEmpty)
+    #expect(processesLeft(marker).isEmpty)
     #expect(!fixture.exists("done"))
   }
 

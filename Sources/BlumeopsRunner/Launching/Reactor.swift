@@ -116,7 +116,7 @@ final class Reactor: Sendable {
     event.events = EPOLLIN.rawValue
     event.data.u64 = token.value
     if epoll_ctl(poller, EPOLL_CTL_ADD, descriptor, &event) != 0 {
-      registry.withLock { $0.watches.removeValue(forKey: token) }
+      _ = registry.withLock { $0.watches.removeValue(forKey: token) }
       stopped()
     }
   }
