@@ -12,6 +12,17 @@ public enum DocsToolkit {
   public static let gitLogArguments = GitLog.arguments
 
   /// Whether a built-in reads `git log` output.
+  /// The first option a built-in would refuse, found before anything runs.
+  public static func optionProblem(_ name: String, options: [String: String]) -> DocsOptionError? {
+    guard builtinNames.contains(name) else { return nil }
+    do {
+      _ = try DocsOptions(options)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   public static func needsGitLog(_ name: String) -> Bool { name == StaleReport.name }
 
   /// Runs one built-in; `gitLog` is the output of `git` with gitLogArguments run in root (nil when

@@ -37,6 +37,11 @@ struct RunFlow {
     } catch {
       throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
     }
+    let optionErrors = Builtins.optionErrors(plan)
+    guard optionErrors.isEmpty else {
+      throw ReportedErrors(
+        errors: optionErrors, renderer: ErrorRenderer(color: context.colorOnStandardError))
+    }
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)
     let incremental = IncrementalCheck(
