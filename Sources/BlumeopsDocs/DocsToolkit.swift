@@ -45,7 +45,7 @@ public enum DocsToolkit {
     let set = DocSet.load(root: root, parts: DocParts.read(by: name))
     let json = parsed.format == .json
     func emit(_ text: @autoclosure () -> String, _ value: @autoclosure () -> JSONValue) {
-      let output = json ? value().serialized(indent: 2) + "\n" : text()
+      let output = json ? value().versioned.serialized(indent: 2) + "\n" : text()
       // Every rendering ends its last line with a line break; a blank line inside is kept.
       var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
       if lines.last?.isEmpty == true { lines.removeLast() }

@@ -54,7 +54,7 @@ import Testing
     #expect(fixture.run(["tasks", "deps", "ci", "--mermaid"]).stdout.hasPrefix("graph LR\n"))
     #expect(
       fixture.run(["tasks", "deps", "ci", "--json"]).stdout.contains(
-        "\"depends_post\": [\n      \"secret-job\""))
+        "\"depends_post\": [\n        \"secret-job\""))
   }
 
   @Test func infoShowsWhereATaskIsDefined() {

@@ -87,8 +87,8 @@ struct RunFlow {
       id: WallClock.runID(start: start, pid: getpid()), start: start,
       user: RunEnvironment.user(context.environment),
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
-      command: masker.mask(
-        (["blumeops"] + context.arguments).joined(separator: " ")), pid: getpid())
+      command: (["blumeops"] + context.arguments.map { ShellQuote.quote(masker.mask($0)) })
+        .joined(separator: " "), pid: getpid())
     let storageWarning = StorageWarning { Console.error($0) }
     let keepsRecords = store.begin(record, warning: storageWarning)
 
