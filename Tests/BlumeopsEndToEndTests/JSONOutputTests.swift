@@ -82,6 +82,13 @@ import Testing
       Self.fixture(), ["tasks", "info", "deploy", "--json"], golden: "json-tasks-info.json")
   }
 
+  @Test func tasksInfoTextShowsThePreviewStepsToo() {
+    let run = Self.fixture().run(["tasks", "info", "deploy"])
+    #expect(run.status == 0)
+    #expect(
+      run.stdout.contains("\npreview 1     echo previewing  [capture PLAN]\n"), "\(run.stdout)")
+  }
+
   @Test func tasksDeps() throws {
     try check(
       Self.fixture(), ["tasks", "deps", "deploy", "--json"], golden: "json-tasks-deps.json")
