@@ -17,7 +17,7 @@ public enum DocsCheck {
     return CheckReport(
       check: name, findings: findings,
       summary: [("docs", set.docs.count), ("findings", findings.count)]
-        + reports.map { ($0.check, $0.findings.count) },
+        + reports.map { ($0.check.replacing("-", with: "_"), $0.findings.count) },
       summaryLine: summaryLine)
   }
 }

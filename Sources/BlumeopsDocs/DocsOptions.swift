@@ -10,7 +10,7 @@ struct DocsOptions {
   init(_ options: [String: String]) throws(DocsOptionError) {
     if let value = options["format"] {
       guard let format = Format(rawValue: value) else {
-        throw DocsOptionError("invalid value `\(value)` for `format`: expected `text` or `json`")
+        throw DocsOptionError(option: "format", value: value, expected: "`text` or `json`")
       }
       self.format = format
     }
@@ -25,14 +25,18 @@ struct DocsOptions {
   {
     guard let number = Int(value), number >= minimum else {
       throw DocsOptionError(
-        "invalid value `\(value)` for `\(name)`: expected a whole number of at least \(minimum)")
+        option: name, value: value, expected: "a whole number of at least \(minimum)")
     }
     return number
   }
 }
 
-/// A bad option value, as the line to print.
-struct DocsOptionError: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
+/// A bad option value.
+public struct DocsOptionError: Error, Sendable {
+  public var option: String
+  public var value: String
+  public var expected: String
+
+  /// The line to print.
+  public var message: String { "invalid value `\(value)` for `\(option)`: expected \(expected)" }
 }

@@ -12,6 +12,17 @@ public enum DocsToolkit {
   public static let gitLogArguments = GitLog.arguments
 
   /// Whether a built-in reads `git log` output.
+  /// The first option a built-in would refuse, found before anything runs.
+  public static func optionProblem(_ name: String, options: [String: String]) -> DocsOptionError? {
+    guard builtinNames.contains(name) else { return nil }
+    do {
+      _ = try DocsOptions(options)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   public static func needsGitLog(_ name: String) -> Bool { name == StaleReport.name }
 
   /// Runs one built-in; `gitLog` is the output of `git` with gitLogArguments run in root (nil when
@@ -34,7 +45,7 @@ public enum DocsToolkit {
     let set = DocSet.load(root: root, parts: DocParts.read(by: name))
     let json = parsed.format == .json
     func emit(_ text: @autoclosure () -> String, _ value: @autoclosure () -> JSONValue) {
-      let output = json ? value().serialized(indent: 2) + "\n" : text()
+      let output = json ? value().versioned.serialized(indent: 2) + "\n" : text()
       // Every rendering ends its last line with a line break; a blank line inside is kept.
       var lines = output.split(separator: "\n", omittingEmptySubsequences: false)
       if lines.last?.isEmpty == true { lines.removeLast() }

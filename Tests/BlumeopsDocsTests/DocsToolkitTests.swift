@@ -16,6 +16,7 @@ import Testing
     #expect(
       result.output == """
         {
+          "version": 1,
           "check": "docs-check-links",
           "findings": [
             {

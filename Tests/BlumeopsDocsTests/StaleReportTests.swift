@@ -80,6 +80,7 @@ import Testing
     #expect(
       result.output == """
         {
+          "version": 1,
           "check": "docs-review-stale",
           "threshold": 180,
           "docs": [

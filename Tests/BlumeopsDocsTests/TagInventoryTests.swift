@@ -36,6 +36,7 @@ import Testing
     #expect(
       result.output == """
         {
+          "version": 1,
           "check": "docs-review-tags",
           "tags": [
             {

@@ -11,9 +11,12 @@ import Testing
     """
 
   @Test func versionPrintsTheVersion() {
-    let run = Fixture([:]).run(["--version"])
-    #expect(run.status == 0)
-    #expect(run.stdout.hasPrefix("blumeops "))
+    for word in ["--version", "-V"] {
+      let run = Fixture([:]).run([word])
+      #expect(run.status == 0)
+      #expect(run.stdout.hasPrefix("blumeops "))
+    }
+    #expect(Fixture([:]).run(["--help"]).stdout.contains("  -V, --version "))
   }
 
   @Test func tasksListsVisibleTasksAligned() {
@@ -54,7 +57,7 @@ import Testing
     #expect(fixture.run(["tasks", "deps", "ci", "--mermaid"]).stdout.hasPrefix("graph LR\n"))
     #expect(
       fixture.run(["tasks", "deps", "ci", "--json"]).stdout.contains(
-        "\"depends_post\": [\n      \"secret-job\""))
+        "\"depends_post\": [\n        \"secret-job\""))
   }
 
   @Test func infoShowsWhereATaskIsDefined() {

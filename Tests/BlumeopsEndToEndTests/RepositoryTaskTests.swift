@@ -64,7 +64,7 @@ import Testing
     ("docs-check-links", []), ("docs-check-index", []), ("docs-check-filenames", []),
     ("docs-check-frontmatter", []), ("docs-check", ["--format", "json"]), ("docs-review", []),
     ("docs-review-stale", ["--threshold", "90"]), ("docs-review-tags", []), ("provision", []),
-    ("asan", []), ("stress", ["--", "memory-group"]),
+    ("asan", []), ("stress", ["--", "memory-group"]), ("schema-check", []),
   ]
 
   @Test(arguments: plans.map(\.name))

@@ -23,7 +23,7 @@ extension NodeReader {
     let entries = pairs(node, key: key)
     guard node.mapping != nil else { return nil }
     if checkingKeys {
-      checkKeys(entries, known: ["task", "args", "flags"], context: "a `\(key)` entry")
+      checkKeys(entries, known: TaskFileKeys.reference.names, context: "a `\(key)` entry")
     }
     guard let nameNode = node["task"], let name = string(nameNode, key: "task") else {
       fail(.missingKey(key: "task", context: "a `\(key)` entry", at: location(node)))

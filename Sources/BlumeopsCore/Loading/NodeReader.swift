@@ -45,9 +45,10 @@ struct NodeReader {
     return value
   }
 
-  mutating func duration(_ node: YAMLNode, key: String) -> Duration? {
+  /// `allowsZero`: `0s` means none (a retry's delay), not a mistake.
+  mutating func duration(_ node: YAMLNode, key: String, allowsZero: Bool = false) -> Duration? {
     guard let text = string(node, key: key) else { return nil }
-    switch Duration.read(text) {
+    switch Duration.read(text, allowsZero: allowsZero) {
     case .duration(let value): return value
     case .malformed:
       fail(

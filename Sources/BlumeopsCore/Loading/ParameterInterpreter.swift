@@ -16,8 +16,7 @@ enum ParameterInterpreter {
       }
       let entries = reader.pairs(item, key: "args")
       reader.checkKeys(
-        entries, known: ["name", "help", "required", "default", "choices", "variadic"],
-        context: "an argument")
+        entries, known: TaskFileKeys.argument.names, context: "an argument")
       guard let nameNode = item["name"], let name = reader.string(nameNode, key: "name") else {
         reader.fail(.missingKey(key: "name", context: "an argument", at: reader.location(item)))
         continue
@@ -50,8 +49,7 @@ enum ParameterInterpreter {
       if !entry.value.isNull {
         let fields = reader.pairs(entry.value, key: "flags.\(entry.key)")
         reader.checkKeys(
-          fields, known: ["type", "short", "default", "choices", "help", "env"],
-          context: "flag `\(entry.key)`")
+          fields, known: TaskFileKeys.flag.names, context: "flag `\(entry.key)`")
       }
       let body = entry.value
       if let typeNode = body["type"], let type = reader.string(typeNode, key: "type") {

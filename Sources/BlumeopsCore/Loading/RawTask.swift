@@ -24,7 +24,7 @@ extension RawTask {
     guard let root else { return [] }
     let entries = reader.pairs(root, key: "the task file")
     guard root.mapping != nil else { return [] }
-    reader.checkKeys(entries, known: ["tasks", "env"], context: "a task file")
+    reader.checkKeys(entries, known: TaskFileKeys.file.names, context: "a task file")
     let environment = root["env"].map { reader.environment($0) } ?? []
     guard let tasks = root["tasks"] else {
       reader.fail(.missingKey(key: "tasks", context: "a task file", at: reader.location(root)))

@@ -1,10 +1,7 @@
 /// Interprets `run`: a string, or a list of strings and step mappings.
 enum StepInterpreter {
-  static let actionKeys = ["sh", "exec", "task", "builtin"]
-  static let keys =
-    actionKeys + [
-      "with", "args", "flags", "dir", "env", "allow_failure", "if", "capture", "secret",
-    ]
+  static let actionKeys = TaskFileKeys.step.exactlyOne
+  static let keys = TaskFileKeys.step.names
 
   static func steps(_ node: YAMLNode, reader: inout NodeReader) -> [StepDefinition] {
     if node.isNull { return [] }

@@ -1,11 +1,5 @@
 /// Interprets one task's mapping (after `extends`) into a `TaskDefinition`.
 struct TaskInterpreter {
-  static let keys = [
-    "description", "aliases", "hidden", "depends", "depends_post", "run", "builtin", "dir", "env",
-    "args", "flags", "secrets", "requires", "preconditions", "confirm", "timeout", "retry", "lock",
-    "interactive", "extends", "sources", "outputs", "preview",
-  ]
-
   var reader: NodeReader
 
   init(file: String) {
@@ -34,7 +28,7 @@ struct TaskInterpreter {
     let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = pairs.compactMap { pair in
       pair.key.scalar.map { ($0, pair.key, pair.value) }
     }
-    reader.checkKeys(entries, known: Self.keys, context: "task `\(name)`")
+    reader.checkKeys(entries, known: TaskFileKeys.task.names, context: "task `\(name)`")
     var hasRun = false
     for entry in entries {
       let value = entry.value
@@ -130,7 +124,7 @@ struct TaskInterpreter {
         return Precondition(command: command, message: command, location: reader.location(item))
       }
       let entries = reader.pairs(item, key: "preconditions")
-      reader.checkKeys(entries, known: ["sh", "message", "timeout"], context: "a precondition")
+      reader.checkKeys(entries, known: TaskFileKeys.precondition.names, context: "a precondition")
       guard let shNode = item["sh"], let command = reader.string(shNode, key: "sh") else {
         reader.fail(.missingKey(key: "sh", context: "a precondition", at: reader.location(item)))
         return nil
@@ -148,7 +142,7 @@ struct TaskInterpreter {
   mutating func confirmation(_ node: YAMLNode) -> Confirmation? {
     if let text = node.scalar { return node.isNull ? nil : Confirmation(message: text) }
     let entries = reader.pairs(node, key: "confirm")
-    reader.checkKeys(entries, known: ["message", "expect"], context: "`confirm`")
+    reader.checkKeys(entries, known: TaskFileKeys.confirm.names, context: "`confirm`")
     guard let messageNode = node["message"],
       let message = reader.string(messageNode, key: "message")
     else {
@@ -164,7 +158,7 @@ struct TaskInterpreter {
       return reader.int(node, key: "retry").map { RetryPolicy(attempts: $0) }
     }
     let entries = reader.pairs(node, key: "retry")
-    reader.checkKeys(entries, known: ["attempts", "delay", "backoff"], context: "`retry`")
+    reader.checkKeys(entries, known: TaskFileKeys.retry.names, context: "`retry`")
     guard let attemptsNode = node["attempts"],
       let attempts = reader.int(attemptsNode, key: "attempts")
     else {
@@ -178,7 +172,9 @@ struct TaskInterpreter {
           at: reader.location(attemptsNode)))
     }
     var policy = RetryPolicy(attempts: max(1, attempts))
-    if let delay = node["delay"] { policy.delay = reader.duration(delay, key: "delay") ?? .zero }
+    if let delay = node["delay"] {
+      policy.delay = reader.duration(delay, key: "delay", allowsZero: true) ?? .zero
+    }
     if let backoffNode = node["backoff"], let text = reader.string(backoffNode, key: "backoff") {
       // `Double` reads `inf` and `nan` too: a back-off must be a finite number.
       if let backoff = Double(text), backoff.isFinite, backoff >= 1 {

@@ -20,7 +20,7 @@ extension Duration {
   }
 
   /// Reads a duration text, telling a malformed one from one out of range.
-  public static func read(_ text: String) -> Reading {
+  public static func read(_ text: String, allowsZero: Bool = false) -> Reading {
     var total = 0.0
     var number = ""
     var unit = ""
@@ -55,7 +55,7 @@ extension Duration {
         return .malformed
       }
     }
-    guard flush(), sawAny, total > 0 else { return .malformed }
+    guard flush(), sawAny, total > 0 || (allowsZero && total == 0) else { return .malformed }
     // Checked before converting: a Double past Int64's range cannot become milliseconds (and a
     // number of 309 digits reads as infinity).
     guard total <= longestInTaskFile.seconds else { return .tooLong }

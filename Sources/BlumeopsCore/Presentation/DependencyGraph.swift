@@ -106,6 +106,10 @@ public struct DependencyGraph {
   }
 
   public func json() -> JSONValue {
+    .document([("tasks", tasksJSON)])
+  }
+
+  private var tasksJSON: JSONValue {
     .object(
       reachable.map { task in
         (

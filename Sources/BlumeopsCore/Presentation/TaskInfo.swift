@@ -46,6 +46,9 @@ public enum TaskInfo {
     for (index, step) in task.steps.enumerated() {
       rows.append(("step \(index + 1)", describe(step)))
     }
+    for (index, step) in (task.preview ?? []).enumerated() {
+      rows.append(("preview \(index + 1)", describe(step)))
+    }
     var lines = TaskUsage.table(rows).map { String($0.dropFirst(2)) }
     if !task.arguments.isEmpty || !task.flags.isEmpty {
       lines += [
@@ -56,56 +59,6 @@ public enum TaskInfo {
       ]
     }
     return lines.joined(separator: "\n")
-  }
-
-  public static func json(_ task: TaskDefinition) -> JSONValue {
-    .object([
-      ("name", .string(task.name)),
-      ("source", .string(task.location.description)),
-      ("description", .optional(task.description)),
-      ("aliases", .array(task.aliases.map(JSONValue.string))),
-      ("hidden", .bool(task.hidden)),
-      ("extends", .optional(task.extends)),
-      ("depends", .array(task.depends.map { .string(describe($0)) })),
-      ("depends_post", .array(task.dependsPost.map { .string(describe($0)) })),
-      ("dir", .optional(task.directory)),
-      ("env", .object(task.environment.map { ($0.name, .string($0.value)) })),
-      (
-        "secrets",
-        .object(
-          task.secrets.map { ($0.variable, .array($0.sources.map { .string($0.description) })) })
-      ),
-      (
-        "requires",
-        .array(task.requires.map { .string($0.tool + ($0.constraint?.description ?? "")) })
-      ),
-      (
-        "args",
-        .array(
-          task.arguments.map {
-            .object([
-              ("name", .string($0.name)), ("required", .bool($0.required)),
-              ("default", .optional($0.defaultValue)), ("variadic", .bool($0.variadic)),
-              ("help", .optional($0.help)),
-            ])
-          })
-      ),
-      (
-        "flags",
-        .array(
-          task.flags.map {
-            .object([
-              ("name", .string($0.name)), ("type", .string($0.kind.rawValue)),
-              ("default", .optional($0.defaultValue)), ("help", .optional($0.help)),
-            ])
-          })
-      ),
-      ("steps", .array(task.steps.map { .string(describe($0)) })),
-      ("confirm", .optional(task.confirm?.message)),
-      ("timeout", task.timeout.map { .double($0.seconds) } ?? .null),
-      ("lock", .optional(task.lock)),
-      ("interactive", .bool(task.interactive)),
-    ])
   }
 
   static func describe(_ reference: TaskReference) -> String {

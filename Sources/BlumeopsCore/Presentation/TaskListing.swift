@@ -14,7 +14,7 @@ public enum TaskListing {
   }
 
   public static func json(_ catalog: TaskCatalog, includeHidden: Bool) -> JSONValue {
-    .array(visible(catalog, includeHidden: includeHidden).map(summary))
+    .document([("tasks", .array(visible(catalog, includeHidden: includeHidden).map(summary)))])
   }
 
   static func summary(_ task: TaskDefinition) -> JSONValue {
@@ -23,7 +23,7 @@ public enum TaskListing {
       ("aliases", .array(task.aliases.map(JSONValue.string))),
       ("description", .optional(task.description)),
       ("hidden", .bool(task.hidden)),
-      ("source", .string(task.location.description)),
+      ("source", .location(task.location)),
     ])
   }
 

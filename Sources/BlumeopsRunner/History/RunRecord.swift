@@ -71,22 +71,10 @@ public struct RunRecord: Sendable {
       ("tasks", .array(tasks.map(\.json))),
     ]).serialized() + "\n"
   }
-
-  /// The record as `blumeops history --json` shows it.
-  public var json: JSONValue {
-    .object([
-      ("id", .string(id)), ("start", .string(WallClock.iso8601(start))),
-      ("end", end.map { .string(WallClock.iso8601($0)) } ?? .null), ("user", .string(user)),
-      ("host", .string(host)), ("commit", .optional(commit)), ("command", .string(command)),
-      ("status", .string(status)), ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
-      ("tasks", .array(tasks.map(\.json))),
-    ])
-  }
 }
 
 extension RunRecord.TaskOutcome {
-  /// One task of a run, as the history file and `history --json` write it (durations to the
-  /// millisecond).
+  /// One task of a run, as the history file writes it (durations to the millisecond).
   var json: JSONValue {
     .object(
       [

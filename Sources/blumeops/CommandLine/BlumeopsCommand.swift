@@ -24,14 +24,17 @@ struct BlumeopsCommand: ParsableCommand {
         2    invalid input; nothing ran
         3    a preflight check failed; nothing ran
       """,
-    version: BlumeopsVersion.current,
     subcommands: [
       TaskCommand.self, TasksCommand.self, RunCommand.self, DoctorCommand.self,
-      HistoryCommand.self, LogsCommand.self, CompletionCommand.self,
+      HistoryCommand.self, LogsCommand.self, CompletionCommand.self, SchemaCommand.self,
     ],
     defaultSubcommand: TaskCommand.self)
 
   @OptionGroup var options: RunnerOptionsDeclaration
+
+  /// Declared for the help and the completion scripts; `CLI` answers it before parsing.
+  @Flag(name: [.customShort("V"), .customLong("version")], help: "Show the version.")
+  var version = false
 
   /// The subcommands by name.
   static let subcommands: [String: any ParsableCommand.Type] = Dictionary(

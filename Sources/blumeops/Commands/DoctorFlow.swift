@@ -1,14 +1,14 @@
 import BlumeopsCore
 import BlumeopsRunner
 
-/// `blumeops doctor [task…]`: the tools every (or each named) task needs, their versions, and
-/// the preconditions — checked, never run beyond that.
+/// `blumeops doctor [task…]`: the tools and preconditions of every task, or of the named tasks
+/// and all they would run — checked, never run beyond that. Only what is checked can fail it.
 struct DoctorFlow {
   let context: Context
 
-  func run(_ names: [String]) async throws(ReportedErrors) -> Int32 {
+  func run(_ names: [String], json: Bool) async throws(ReportedErrors) -> Int32 {
     let project = try context.loadValidProject()
-    var tasks: [TaskDefinition] = []
+    var named: [TaskDefinition] = []
     for name in names {
       guard let task = project.catalog.task(named: name) else {
         throw ReportedErrors(
@@ -16,62 +16,58 @@ struct DoctorFlow {
             name, suggestion: Suggestion.closest(to: name, in: project.catalog.allNames)),
           context: context)
       }
-      tasks.append(task)
+      named.append(task)
     }
-    if tasks.isEmpty { tasks = project.catalog.tasks }
+    let tasks = named.isEmpty ? project.catalog.tasks : Self.closure(named, in: project.catalog)
     let root = project.directory.root
     let launcher = SystemLauncher()
     let requirements = tasks.flatMap { task in
       task.requires.map { (task: task.name, requirement: $0) }
     }
-    let tools = requirements.map(\.requirement.tool)
+    var tools: [String] = []
+    for use in requirements where !tools.contains(use.requirement.tool) {
+      tools.append(use.requirement.tool)
+    }
     let statuses = await ToolProbe(launcher: launcher, environment: context.environment, root: root)
       .probe(tools, needsVersion: Set(tools))
-    var healthy = true
-    var table = TextTable(headers: ["TOOL", "REQUIRED", "FOUND", "PATH", "NEEDED BY"])
-    var seen: Set<String> = []
-    for tool in tools where seen.insert(tool).inserted {
-      let status = statuses[tool]!
-      let uses = requirements.filter { $0.requirement.tool == tool }
-      let constraints = Set(uses.compactMap(\.requirement.constraint))
-      let satisfied =
-        status.path != nil
-        && constraints.allSatisfy { constraint in
-          status.version.map(constraint.isSatisfied) ?? false
-        }
-      healthy = healthy && satisfied
-      table.add([
-        (satisfied ? "ok   " : "FAIL ") + tool,
-        constraints.isEmpty
-          ? "any" : constraints.map(\.description).sorted().joined(separator: ", "),
-        status.path == nil ? "missing" : status.versionDescription,
-        status.path ?? "-",
-        uses.map(\.task).joined(separator: ", "),
-      ])
+    var report = DoctorReport()
+    for tool in tools {
+      report.add(statuses[tool]!, requirements: requirements.filter { $0.requirement.tool == tool })
     }
-    Console.out(
-      table.rows.isEmpty
-        ? "no task requires a tool"
-        : table.lines(style: Style(color: false)).joined(separator: "\n"))
-    let checks = tasks.flatMap { task in task.preconditions.map { (task, $0) } }
-    if !checks.isEmpty {
-      Console.out("\npreconditions:")
-      let preflight = Preflight(launcher: launcher, environment: context.environment)
-      for (task, precondition) in checks {
+    let preflight = Preflight(launcher: launcher, environment: context.environment)
+    for task in tasks {
+      for precondition in task.preconditions {
         let directory = FileSystem.absolute(task.directory ?? ".", from: root)
         let planned = PlannedTask(
           label: task.name, name: task.name, steps: [], directory: directory,
           environment: task.environment + [EnvironmentVariable("BLUMEOPS_ROOT", root)])
         let outcome = await preflight.check(precondition, in: planned)
-        healthy = healthy && outcome == .holds
-        let mark = outcome == .holds ? "ok  " : "FAIL"
-        let timedOut = outcome == .timedOut ? " (timed out)" : ""
-        Console.out("  \(mark) \(task.name): \(precondition.message)\(timedOut)")
+        report.checks.append(
+          DoctorReport.Check(task: task.name, precondition: precondition, ok: outcome == .holds))
       }
     }
-    Console.out(healthy ? "\nall checks passed" : "\nsome checks failed")
-    return healthy ? 0 : 3
+    Console.out(json ? report.json().serialized(indent: 2) : report.text())
+    return report.ok ? 0 : 3
+  }
+
+  /// The named tasks and every task they would run: dependencies, post-tasks and `task` steps.
+  static func closure(_ named: [TaskDefinition], in catalog: TaskCatalog) -> [TaskDefinition] {
+    var result: [TaskDefinition] = []
+    var seen: Set<String> = []
+    var pending = named
+    while !pending.isEmpty {
+      let task = pending.removeFirst()
+      guard seen.insert(task.name).inserted else { continue }
+      result.append(task)
+      let steps = task.steps + (task.preview ?? [])
+      let called = steps.compactMap { step -> TaskReference? in
+        if case .task(let reference) = step.action { return reference }
+        return nil
+      }
+      for reference in task.depends + task.dependsPost + called {
+        if let next = catalog.task(named: reference.name) { pending.append(next) }
+      }
+    }
+    return result
   }
 }
-
-/// Aligned columns, two spaces apart.

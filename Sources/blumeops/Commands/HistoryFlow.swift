@@ -9,7 +9,7 @@ struct HistoryFlow {
     let store = HistoryStore(root: try context.loadValidProject().directory.root)
     let records = Array(store.records().suffix(limit))
     if json {
-      Console.out(JSONValue.array(records.map(\.json)).serialized(indent: 2))
+      Console.out(RunRecord.historyJSON(records.reversed()).serialized(indent: 2))
       return 0
     }
     guard !records.isEmpty else {

@@ -37,6 +37,11 @@ struct RunFlow {
     } catch {
       throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
     }
+    let optionErrors = Builtins.optionErrors(plan)
+    guard optionErrors.isEmpty else {
+      throw ReportedErrors(
+        errors: optionErrors, renderer: ErrorRenderer(color: context.colorOnStandardError))
+    }
     // A dry run starts nothing from the task files: preconditions are listed, not run.
     let problems = await Preflight(
       launcher: launcher, environment: context.environment,
@@ -85,8 +90,8 @@ struct RunFlow {
       id: WallClock.runID(start: start, pid: getpid()), start: start,
       user: RunEnvironment.user(context.environment),
       host: RunEnvironment.host(), commit: RunEnvironment.gitCommit(root: root),
-      command: masker.mask(
-        (["blumeops"] + context.arguments).joined(separator: " ")), pid: getpid())
+      command: (["blumeops"] + context.arguments.map { ShellQuote.quote(masker.mask($0)) })
+        .joined(separator: " "), pid: getpid())
     let storageWarning = StorageWarning { Console.error($0) }
     let keepsRecords = store.begin(record, warning: storageWarning)
 

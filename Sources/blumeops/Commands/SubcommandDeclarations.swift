@@ -30,18 +30,23 @@ struct RunCommand: ContextCommand {
   }
 }
 
-/// `blumeops doctor [task...]`.
+/// `blumeops doctor [task...] [--json]`.
 struct DoctorCommand: ContextCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor",
-    abstract: "Check the tools and preconditions of every task, or of the named ones.")
+    abstract: "Check the tools and preconditions of every task, or of the named ones.",
+    discussion: """
+      Named tasks are checked with everything they would run: their dependencies, post-tasks
+      and sub-tasks. Exits 3 when a checked tool or precondition fails, 0 otherwise.
+      """)
 
   @Argument(
     help: "Tasks to check (default: every task).", completion: .custom(TaskCompletion.taskNames))
   var tasks: [String] = []
+  @Flag(help: "Print JSON.") var json = false
 
   func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
-    try await DoctorFlow(context: context).run(tasks)
+    try await DoctorFlow(context: context).run(tasks, json: json)
   }
 }
 

@@ -116,25 +116,10 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
     }
     let warnings = ShadowCheck.warnings(project.catalog)
     if json {
-      let items: [JSONValue] =
-        project.errors.map { error in
-          .object([
-            ("severity", .string("error")), ("message", .string(error.message)),
-            ("location", .optional(error.location?.description)), ("help", .optional(error.help)),
-          ])
-        }
-        + warnings.map { warning in
-          .object([
-            ("severity", .string("warning")), ("message", .string(warning.message)),
-            ("location", .optional(warning.location?.description)),
-            ("help", .optional(warning.help)),
-          ])
-        }
       Console.out(
-        JSONValue.object([
-          ("valid", .bool(project.errors.isEmpty)), ("tasks", .number(project.catalog.tasks.count)),
-          ("problems", .array(items)),
-        ]).serialized(indent: 2))
+        ValidationReport.json(
+          tasks: project.catalog.tasks.count, errors: project.errors, warnings: warnings
+        ).serialized(indent: 2))
       return project.errors.isEmpty ? 0 : 2
     }
     let renderer = ErrorRenderer(
