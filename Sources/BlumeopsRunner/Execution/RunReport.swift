@@ -68,7 +68,7 @@ public struct RunReport: Sendable {
 
 extension RunReport.Entry {
   /// The summary's last column: why it failed, or how many attempts success took.
-  var detail: String? {
+  public var detail: String? {
     switch state {
     case .failed:
       let status = attemptStatuses.last ?? exitCode.map { "exited \($0)" } ?? "failed"

@@ -35,7 +35,8 @@ struct RunFlow {
     do {
       plan = try planner.plan(invocations)
     } catch {
-      throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
+      throw ReportedErrors(
+        Self.commandLineHint(for: error), context: context, sources: sources, root: root)
     }
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)
@@ -52,7 +53,7 @@ struct RunFlow {
     guard problems.isEmpty else {
       throw ReportedErrors(
         errors: problems,
-        renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
+        renderer: context.renderer(sources: sources, root: root))
     }
     try Confirmer(context: context).confirm(Confirmer.requests(plan, catalog: project.catalog))
     let secrets: ResolvedSecrets
@@ -110,6 +111,7 @@ struct RunFlow {
       logDirectory: keepsRecords ? store.logDirectory(run: record.id) : nil,
       environment: childEnvironment)
     executorOptions.storageWarning = storageWarning
+    executorOptions.annotations = context.annotationPaths(root: root)
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
@@ -135,8 +137,8 @@ struct RunFlow {
     }
     if keepsRecords { store.finish(record, warning: storageWarning) }
     if options.timings { Console.error(Timings.text(report)) }
-    if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-      StepSummary.append(report, masker: executor.masker, to: summary)
+    if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+      StepSummary.append(report, plan: plan, masker: executor.masker, to: summary)
     }
     return report.exitCode
   }
@@ -175,23 +177,6 @@ enum Timings {
     for (label, seconds) in rows { table.add([label, Duration.seconds(seconds).brief]) }
     return "timings:\n"
       + table.lines(style: Style(color: false)).map { "  " + $0 }.joined(separator: "\n")
-  }
-}
-
-/// In CI, the run summary as a Markdown table appended to `$GITHUB_STEP_SUMMARY`.
-enum StepSummary {
-  static func append(_ report: RunReport, masker: Masker, to path: String) {
-    var lines = ["| task | status | exit | duration |", "| --- | --- | --- | --- |"]
-    for entry in report.nodes {
-      let duration = entry.duration?.brief ?? ""
-      let cells = [
-        masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "",
-        duration,
-      ]
-      lines.append(
-        "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
-    }
-    try? FileSystem.append(lines.joined(separator: "\n") + "\n", to: path)
   }
 }
 
