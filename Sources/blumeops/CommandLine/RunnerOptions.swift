@@ -19,12 +19,37 @@ struct RunnerOptions {
   var verbose = false
   var noColor = false
   var timings = false
+  var reports: [ReportRequest] = []
+  var events: String?
+
+  /// `--report FORMAT=PATH`: a machine-readable report of the run, written at its end.
+  struct ReportRequest: ExpressibleByArgument, Equatable {
+    enum Format: String, CaseIterable { case junit }
+    var format: Format
+    var path: String
+
+    init(format: Format, path: String) {
+      self.format = format
+      self.path = path
+    }
+
+    init?(argument: String) {
+      guard let equals = argument.firstIndex(of: "="),
+        let format = Format(rawValue: String(argument[..<equals])),
+        argument.index(after: equals) < argument.endIndex
+      else { return nil }
+      self.init(format: format, path: String(argument[argument.index(after: equals)...]))
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
+  }
 
   /// True when `word` (as typed, `--jobs=2` included) is a runner option.
   static func recognizes(_ word: String) -> Bool {
     guard word.hasPrefix("-"), word != "-", word != "--" else { return false }
     // A value of each kind the options take, for an option typed without its value.
-    return [[word], [word, "1"], [word, OutputMode.prefix.rawValue]].contains { words in
+    let values = ["1", OutputMode.prefix.rawValue, "junit=report.xml"]
+    return ([[word]] + values.map { [word, $0] }).contains { words in
       (try? RunnerOptionsDeclaration.parse(words)) != nil
     }
   }
@@ -72,6 +97,16 @@ struct RunnerOptionsDeclaration: ParsableArguments {
   var noColor = false
   @Flag(help: "Print each task's duration, slowest first.")
   var timings = false
+  @Option(
+    name: .customLong("report"),
+    help: ArgumentHelp(
+      "Write a report of the run: junit=PATH (JUnit XML). Repeatable.", valueName: "format=path"))
+  var reports: [RunnerOptions.ReportRequest] = []
+  @Option(
+    help: ArgumentHelp(
+      "Write the run's events as NDJSON to PATH (`-`: standard output).", valueName: "path"),
+    completion: .file())
+  var events: String?
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number, not \(jobs)") }
@@ -82,7 +117,8 @@ struct RunnerOptionsDeclaration: ParsableArguments {
     RunnerOptions(
       jobs: jobs, dryRun: dryRun, yes: yes, keepGoing: keepGoing, output: output,
       directory: directory, tasksDirectory: tasksDirectory, force: force, noWait: noWait,
-      quiet: quiet, verbose: verbose, noColor: noColor, timings: timings)
+      quiet: quiet, verbose: verbose, noColor: noColor, timings: timings, reports: reports,
+      events: events)
   }
 }
 

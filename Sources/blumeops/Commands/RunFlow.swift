@@ -55,6 +55,7 @@ struct RunFlow {
         errors: problems,
         renderer: context.renderer(sources: sources, root: root))
     }
+    let records = try RunRecords.make(plan, context: context)
     try Confirmer(context: context).confirm(Confirmer.requests(plan, catalog: project.catalog))
     let secrets: ResolvedSecrets
     do {
@@ -69,12 +70,12 @@ struct RunFlow {
     }
     return await execute(
       plan, launcher: launcher, builtins: builtins, secrets: secrets, incremental: incremental,
-      store: HistoryStore(root: root, logBudget: logBudget))
+      store: HistoryStore(root: root, logBudget: logBudget), records: records)
   }
 
   private func execute(
     _ plan: Plan, launcher: SystemLauncher, builtins: Builtins, secrets: ResolvedSecrets,
-    incremental: IncrementalCheck, store: HistoryStore
+    incremental: IncrementalCheck, store: HistoryStore, records: RunRecords?
   ) async -> Int32 {
     let root = store.root
     let start = WallClock.now()
@@ -112,6 +113,7 @@ struct RunFlow {
       environment: childEnvironment)
     executorOptions.storageWarning = storageWarning
     executorOptions.annotations = context.annotationPaths(root: root)
+    executorOptions.observer = records?.recorder
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
@@ -119,7 +121,9 @@ struct RunFlow {
       plan: plan, launcher: launcher, builtins: builtins,
       options: executorOptions,
       secrets: secrets,
-      upToDate: incremental)
+      upToDate: incremental, destination: RunRecords.destination(context))
+    records?.recorder.masker = executor.masker
+    records?.recorder.runStarted(id: record.id, start: record.start, command: record.command)
 
     // blumeops lives on through an interrupt, to stop its children and write the summary.
     Interrupts.forward { executor.interrupt(signal: $0) }
@@ -136,6 +140,7 @@ struct RunFlow {
         attempts: entry.attempts, duration: entry.duration?.seconds)
     }
     if keepsRecords { store.finish(record, warning: storageWarning) }
+    records?.finish(report, plan: plan, record: record, masker: executor.masker)
     if options.timings { Console.error(Timings.text(report)) }
     if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
       StepSummary.append(report, plan: plan, masker: executor.masker, to: summary)
