@@ -27,7 +27,7 @@ struct BlumeopsCommand: ParsableCommand {
     version: BlumeopsVersion.current,
     subcommands: [
       TaskCommand.self, TasksCommand.self, RunCommand.self, DoctorCommand.self,
-      HistoryCommand.self, LogsCommand.self, CompletionCommand.self,
+      HistoryCommand.self, LogsCommand.self, ExportCommand.self, CompletionCommand.self,
     ],
     defaultSubcommand: TaskCommand.self)
 

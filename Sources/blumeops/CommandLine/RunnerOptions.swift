@@ -21,6 +21,7 @@ struct RunnerOptions {
   var timings = false
   var reports: [ReportRequest] = []
   var events: String?
+  var only = false
 
   /// `--report FORMAT=PATH`: a machine-readable report of the run, written at its end.
   struct ReportRequest: ExpressibleByArgument, Equatable {
@@ -107,6 +108,8 @@ struct RunnerOptionsDeclaration: ParsableArguments {
       "Write the run's events as NDJSON to PATH (`-`: standard output).", valueName: "path"),
     completion: .file())
   var events: String?
+  @Flag(help: "Run the named tasks alone, not their dependencies (what an exported step runs).")
+  var only = false
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number, not \(jobs)") }
@@ -118,7 +121,7 @@ struct RunnerOptionsDeclaration: ParsableArguments {
       jobs: jobs, dryRun: dryRun, yes: yes, keepGoing: keepGoing, output: output,
       directory: directory, tasksDirectory: tasksDirectory, force: force, noWait: noWait,
       quiet: quiet, verbose: verbose, noColor: noColor, timings: timings, reports: reports,
-      events: events)
+      events: events, only: only)
   }
 }
 

@@ -31,13 +31,14 @@ struct RunFlow {
             + "expected a size such as 512M or 2G"), context: context)
     }
     var planner = Planner(catalog: project.catalog, root: root, environment: context.environment)
-    let plan: Plan
+    var plan: Plan
     do {
       plan = try planner.plan(invocations)
     } catch {
       throw ReportedErrors(
         Self.commandLineHint(for: error), context: context, sources: sources, root: root)
     }
+    if context.options.only { plan = plan.onlyRoots() }
     let problems = await Preflight(launcher: launcher, environment: context.environment).check(
       plan, catalog: project.catalog)
     let incremental = IncrementalCheck(
