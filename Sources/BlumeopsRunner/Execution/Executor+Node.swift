@@ -3,7 +3,12 @@ import BlumeopsCore
 extension Executor {
   /// One task of the plan from start to end: up-to-date check, lock, attempts, announcements.
   func runNode(_ index: Int, control: ProcessControl) async -> RunReport.Entry {
-    let entry = await runTask(index, control: control)
+    var entry = await runTask(index, control: control)
+    // Its start on the wall clock, as its end less the duration the runner measured.
+    let end = WallClock.now()
+    entry.startedAt = entry.duration.map {
+      end - Double($0.components.seconds) - Double($0.components.attoseconds) / 1e18
+    }
     context.options.observer?.taskEnded(node: index, entry: entry)
     return entry
   }

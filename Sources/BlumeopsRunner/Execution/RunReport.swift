@@ -17,6 +17,8 @@ public struct RunReport: Sendable {
     public var duration: Duration?
     /// Sub-task steps it ran, in order.
     public var subtasks: [Entry]
+    /// When it started, in seconds since the epoch (for the timeline); nil when it never did.
+    public var startedAt: Double?
 
     public init(
       label: String, state: Schedule.State, exitCode: Int32? = nil, timedOut: Bool = false,

@@ -135,7 +135,9 @@ public struct HistoryStore: Sendable {
             label: task["task"]?.scalar ?? "", status: task["status"]?.scalar ?? "",
             exitCode: task["exit_code"]?.scalar.flatMap { Int32($0) },
             attempts: Int(task["attempts"]?.scalar ?? "") ?? 1,
-            duration: task["duration"]?.scalar.flatMap { Double($0) })
+            duration: task["duration"]?.scalar.flatMap { Double($0) },
+            start: task["start"]?.scalar.flatMap { Double($0) },
+            needs: (task["needs"]?.sequence ?? []).compactMap { $0.scalar.flatMap { Int($0) } })
         }
       default: continue
       }

@@ -9,13 +9,23 @@ public struct RunRecord: Sendable {
     public var exitCode: Int32?
     public var attempts: Int
     public var duration: Double?
+    /// Seconds from the run's start to the task's, when it started (for the timeline).
+    public var start: Double?
+    /// The tasks it waited for (its dependencies, or the task a post task follows), as indices
+    /// into the run's tasks.
+    public var needs: [Int]
 
-    public init(label: String, status: String, exitCode: Int32?, attempts: Int, duration: Double?) {
+    public init(
+      label: String, status: String, exitCode: Int32?, attempts: Int, duration: Double?,
+      start: Double? = nil, needs: [Int] = []
+    ) {
       self.label = label
       self.status = status
       self.exitCode = exitCode
       self.attempts = attempts
       self.duration = duration
+      self.start = start
+      self.needs = needs
     }
   }
 
@@ -87,6 +97,8 @@ extension RunRecord.TaskOutcome {
       ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
       ("attempts", .number(attempts)),
       ("duration", duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+      ("start", start.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+      ("needs", .array(needs.map { .number($0) })),
     ])
   }
 }

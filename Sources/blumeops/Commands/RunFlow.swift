@@ -135,10 +135,12 @@ struct RunFlow {
     record.exitCode = report.exitCode
     record.status =
       report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
-    record.tasks = report.nodes.map { entry in
+    record.tasks = report.nodes.enumerated().map { index, entry in
       RunRecord.TaskOutcome(
         label: entry.label, status: entry.state.rawValue, exitCode: entry.exitCode,
-        attempts: entry.attempts, duration: entry.duration?.seconds)
+        attempts: entry.attempts, duration: entry.duration?.seconds,
+        start: entry.startedAt.map { $0 - start },
+        needs: plan.nodes[index].dependencies + plan.nodes[index].after)
     }
     if keepsRecords { store.finish(record, warning: storageWarning) }
     records?.finish(report, plan: plan, record: record, masker: executor.masker)
