@@ -7,9 +7,10 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Print a task's plan as a Forgejo/GitHub Actions or Argo Workflows workflow.",
     discussion: """
-      Each task of the plan becomes a job (Actions) or a DAG task (Argo) that runs
-      `blumeops --only TASK` in a checkout of the repository, with the plan's edges between
-      them. Secrets stay references, resolved by blumeops where each step runs.
+      Each task of the plan becomes a job (Actions) or a DAG task (Argo)
+      that runs `blumeops --only TASK` in a checkout of the repository,
+      with the plan's edges between them. Secrets stay references,
+      resolved by blumeops where each step runs.
 
       Examples:
         blumeops export actions ci > .forgejo/workflows/ci-dag.yaml
@@ -29,7 +30,8 @@ struct ExportedTask: ParsableArguments {
   /// The plan of the task, as a run would make it.
   func plan(_ context: Context) throws(ReportedErrors) -> Plan {
     guard !words.isEmpty else {
-      throw ReportedErrors(.usage("name the task to export"), context: context)
+      throw ReportedErrors(
+        .usage("name the task to export: `blumeops export actions|argo <task>`"), context: context)
     }
     let project = try context.loadValidProject()
     var planner = Planner(

@@ -56,7 +56,7 @@ struct RunFlow {
         errors: problems,
         renderer: context.renderer(sources: sources, root: root))
     }
-    let records = try RunRecords.make(plan, context: context)
+    let records = try ReportsAndEvents.make(plan, context: context)
     try Confirmer(context: context).confirm(Confirmer.requests(plan, catalog: project.catalog))
     let secrets: ResolvedSecrets
     do {
@@ -76,7 +76,7 @@ struct RunFlow {
 
   private func execute(
     _ plan: Plan, launcher: SystemLauncher, builtins: Builtins, secrets: ResolvedSecrets,
-    incremental: IncrementalCheck, store: HistoryStore, records: RunRecords?
+    incremental: IncrementalCheck, store: HistoryStore, records: ReportsAndEvents?
   ) async -> Int32 {
     let root = store.root
     let start = WallClock.now()
@@ -122,7 +122,7 @@ struct RunFlow {
       plan: plan, launcher: launcher, builtins: builtins,
       options: executorOptions,
       secrets: secrets,
-      upToDate: incremental, destination: RunRecords.destination(context))
+      upToDate: incremental, destination: ReportsAndEvents.destination(context))
     records?.recorder.masker = executor.masker
     records?.recorder.runStarted(id: record.id, start: record.start, command: record.command)
 

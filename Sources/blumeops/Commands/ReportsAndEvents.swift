@@ -2,14 +2,14 @@ import BlumeopsCore
 import BlumeopsRunner
 
 /// `--report` and `--events`: the machine-readable records of a run, made only when asked for.
-struct RunRecords {
+struct ReportsAndEvents {
   let recorder: RunRecorder
   let reports: [RunnerOptions.ReportRequest]
   let directory: String
 
   /// Nil when neither was asked for. Opens the events file now, so a bad path fails before
   /// anything runs (exit 2).
-  static func make(_ plan: Plan, context: Context) throws(ReportedErrors) -> RunRecords? {
+  static func make(_ plan: Plan, context: Context) throws(ReportedErrors) -> ReportsAndEvents? {
     let options = context.options
     guard options.events != nil || !options.reports.isEmpty else { return nil }
     let directory = FileSystem.currentDirectory()
@@ -24,7 +24,7 @@ struct RunRecords {
           .usage("cannot write the events to `\(path)`: \(error)"), context: context)
       }
     }
-    return RunRecords(
+    return ReportsAndEvents(
       recorder: RunRecorder(plan: plan, events: events), reports: options.reports,
       directory: directory)
   }
