@@ -82,8 +82,14 @@ public struct Timeline {
     let chart = Self.width - left - Self.margin
     let x = { (seconds: Double) in left + seconds / total * chart }
     let top = Self.header
-    let notRun = record.tasks.indices.filter { record.tasks[$0].start == nil }
-    let height = top + Double(max(lanes, 1)) * Self.laneHeight + 48 + (notRun.isEmpty ? 0 : 22)
+    // A task with a duration but no start was recorded by a version that kept no start times.
+    let notRun = record.tasks.indices.filter {
+      record.tasks[$0].start == nil && record.tasks[$0].duration == nil
+    }
+    let untimed = record.tasks.contains { $0.start == nil && $0.duration != nil }
+    let height =
+      top + Double(max(lanes, 1)) * Self.laneHeight + 48 + (notRun.isEmpty ? 0 : 22)
+      + (untimed ? 22 : 0)
     let critical = Set(criticalPath)
     var out: [String] = [
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(Self.width))\" "
@@ -143,6 +149,13 @@ public struct Timeline {
     if !notRun.isEmpty {
       let names = notRun.map { "\(record.tasks[$0].label) (\(record.tasks[$0].status))" }
       out.append(text(Self.margin, legendY, "not run: " + names.joined(separator: ", ")))
+      legendY += 22
+    }
+    if untimed {
+      out.append(
+        text(
+          Self.margin, legendY,
+          "this run was recorded without start times: its tasks cannot be placed"))
       legendY += 22
     }
     var legendX = Self.margin
