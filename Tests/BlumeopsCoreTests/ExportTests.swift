@@ -21,6 +21,14 @@ import Testing
     #expect(only.roots == [0])
   }
 
+  @Test func onlyKeepsTheEdgesBetweenInvokedTasks() throws {
+    let full = try plan(Self.tasks, [Invocation(task: "deploy"), Invocation(task: "build")])
+    let only = full.onlyRoots()
+    #expect(only.nodes.map(\.task.label) == ["deploy", "build"])
+    #expect(only.nodes[0].dependencies == [1])
+    #expect(only.nodes[1].dependencies.isEmpty)
+  }
+
   @Test func jobsCarryThePlansEdgesAndValidUniqueNames() throws {
     let full = try plan(Self.tasks, [Invocation(task: "deploy")])
     let jobs = ExportedJobs(
