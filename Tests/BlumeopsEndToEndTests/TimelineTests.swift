@@ -52,9 +52,9 @@ struct TimelineTests {
     let fixture = Fixture([
       "tasks/main.yaml": """
       tasks:
-        prepare: {run: 'sleep 1'}
-        build: {depends: [prepare], run: 'sleep 1'}
-        lint: {run: 'exit 3'}
+        prepare: {run: 'sleep 2'}
+        build: {depends: [prepare], run: 'sleep 2'}
+        lint: {run: 'sleep 1; exit 3'}
         all: {depends: [build, lint]}
       """
     ])
