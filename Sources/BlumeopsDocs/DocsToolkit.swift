@@ -30,10 +30,11 @@ public enum DocsToolkit {
   /// option before reading anything; the caller renders the error.
   ///
   /// `write` receives the output one line at a time, without its line break (the shape of
-  /// `BuiltinContext.writeLine`).
+  /// `BuiltinContext.writeLine`). With `annotations` (in CI), the text output of a check ends
+  /// with one workflow command per finding.
   public static func run(
     _ name: String, options: [String: String], root: String, today: DocsDate, gitLog: String?,
-    color: Bool, write: (String) -> Void
+    color: Bool, annotations: AnnotationPaths? = nil, write: (String) -> Void
   ) throws(BlumeopsError) -> Int32 {
     guard builtinNames.contains(name) else { throw .usage("unknown docs built-in `\(name)`") }
     let parsed: DocsOptions
@@ -67,6 +68,7 @@ public enum DocsToolkit {
     default:
       let report = check(name, set)
       emit(report.text, report.json)
+      if let annotations, !json { report.annotationLines(annotations).forEach(write) }
       return report.exitCode
     }
   }

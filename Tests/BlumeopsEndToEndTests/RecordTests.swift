@@ -17,10 +17,11 @@ import Testing
     // Markers and output share stdout, so each group holds exactly its own task's lines.
     #expect(run.stdout.contains("::group::ok\nfine\n::endgroup::"), "\(run.stdout)")
     #expect(run.stdout.contains("::group::bad\nbroken\n::endgroup::"), "\(run.stdout)")
-    #expect(run.stdout.contains("::error::"))
+    #expect(
+      run.stdout.contains("::error file=tasks/main.yaml,line=3,col=3,title=task bad failed::"))
     let summary = fixture.read("summary.md") ?? ""
-    #expect(summary.contains("| task | status | exit | duration |"))
-    #expect(summary.contains("| bad | failed | 2 |"))
+    #expect(summary.contains("| task | status | duration | detail |"))
+    #expect(summary.contains("| `bad` | ❌ failed |"))
   }
 
   @Test func everyRunIsRecordedAndItsLogsKept() {

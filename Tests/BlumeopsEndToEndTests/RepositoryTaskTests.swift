@@ -3,11 +3,11 @@ import Testing
 /// Every task the repository ships: its dry-run plan (golden files in `Golden/`) and a run
 /// against recording fakes of `op`, `pulumi`, `uv`, `kubectl`, `fly`, `ssh`, `curl` and
 /// `ansible-playbook` — the right commands, in the right folders, secrets in env only. A fake
-/// `swift` too, so that no plan warns about a missing tool and the goldens read the same anywhere.
+/// `swift` and `actionlint` too, so that no plan warns about a missing tool and the goldens read the same anywhere.
 ///
 /// `BLUMEOPS_RECORD_GOLDEN=1 swift test --filter RepositoryTaskTests` rewrites the golden files.
 @Suite struct RepositoryTaskTests {
-  static let fakes = ["pulumi", "uv", "fly", "ssh", "curl", "swift"]
+  static let fakes = ["pulumi", "uv", "fly", "ssh", "curl", "swift", "actionlint"]
   static let canary = "op-canary-7Hq"
 
   /// The repository with fakes, including an `op` that answers every reference with the canary
@@ -64,7 +64,7 @@ import Testing
     ("docs-check-links", []), ("docs-check-index", []), ("docs-check-filenames", []),
     ("docs-check-frontmatter", []), ("docs-check", ["--format", "json"]), ("docs-review", []),
     ("docs-review-stale", ["--threshold", "90"]), ("docs-review-tags", []), ("provision", []),
-    ("asan", []), ("stress", ["--", "memory-group"]), ("schema-check", []),
+    ("asan", []), ("stress", ["--", "memory-group"]), ("schema-check", []), ("actions-check", []),
   ]
 
   @Test(arguments: plans.map(\.name))

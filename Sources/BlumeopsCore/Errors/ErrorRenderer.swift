@@ -3,10 +3,15 @@ public struct ErrorRenderer: Sendable {
   /// Task file texts by path relative to the project root.
   public var sources: [String: String]
   public var color: Bool
+  /// In CI: also a workflow command per error, so the CI system annotates the file and line.
+  public var annotations: AnnotationPaths?
 
-  public init(sources: [String: String] = [:], color: Bool = false) {
+  public init(
+    sources: [String: String] = [:], color: Bool = false, annotations: AnnotationPaths? = nil
+  ) {
     self.sources = sources
     self.color = color
+    self.annotations = annotations
   }
 
   public func render(_ error: BlumeopsError, severity: String = "error") -> String {
@@ -45,7 +50,23 @@ public struct ErrorRenderer: Sendable {
     }
     for note in error.notes { lines.append(paint("note:", "1") + " " + note) }
     if let help = error.help { lines.append(paint("help:", "1;36") + " " + help) }
+    if let annotations {
+      lines.append(annotation(error, severity: severity, paths: annotations).command)
+    }
     return lines.joined(separator: "\n")
+  }
+
+  /// The error as a CI annotation: its message, notes and help, at its location.
+  public func annotation(_ error: BlumeopsError, severity: String = "error", paths: AnnotationPaths)
+    -> Annotation
+  {
+    let location = error.location
+    let message =
+      ([error.message] + error.notes.map { "note: " + $0 }
+      + (error.help.map { ["help: " + $0] } ?? [])).joined(separator: "\n")
+    return Annotation(
+      severity == "warning" ? .warning : .error, file: location.map { paths.path($0.file) },
+      line: location?.position.line, column: location?.position.column, message: message)
   }
 
   private func excerpt(at location: SourceLocation, lines fileLines: [Substring]?) -> [String] {

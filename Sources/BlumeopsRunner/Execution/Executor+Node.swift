@@ -3,6 +3,17 @@ import BlumeopsCore
 extension Executor {
   /// One task of the plan from start to end: up-to-date check, lock, attempts, announcements.
   func runNode(_ index: Int, control: ProcessControl) async -> RunReport.Entry {
+    var entry = await runTask(index, control: control)
+    // Its start on the wall clock, as its end less the duration the runner measured.
+    let end = WallClock.now()
+    entry.startedAt = entry.duration.map {
+      end - Double($0.components.seconds) - Double($0.components.attoseconds) / 1e18
+    }
+    context.options.observer?.taskEnded(node: index, entry: entry)
+    return entry
+  }
+
+  private func runTask(_ index: Int, control: ProcessControl) async -> RunReport.Entry {
     let task = plan.nodes[index].task
     let output = context.output
     // The label names the log file: a secret typed as an argument must not name it.
@@ -16,6 +27,7 @@ extension Executor {
       return RunReport.Entry(label: task.label, state: .upToDate)
     }
     output.announce(stream, .start(label: task.label))
+    context.options.observer?.taskStarted(node: index)
     let started = ContinuousClock.now
     var runner = TaskRunner(context: context, control: control, stream: stream)
     var lock: TaskLock?
@@ -46,7 +58,7 @@ extension Executor {
       subtasks: result.subtasks)
     entry.preview = preview
     if entry.state == .succeeded, keepsState { upToDate?.recordSuccess(task) }
-    output.announce(stream, entry.endAnnouncement)
+    output.announce(stream, annotated(entry.endAnnouncement, task: task))
     return entry
   }
 
@@ -59,5 +71,28 @@ extension Executor {
     return RunReport.Entry(
       label: task.label, state: .failed, exitCode: failure.code, attempts: 0,
       attemptStatuses: [failure.status], duration: duration)
+  }
+
+  /// In CI, a failure's annotation points at the task's definition and names its log.
+  private func annotated(_ announcement: Announcement, task: PlannedTask) -> Announcement {
+    guard context.options.ci, let paths = context.options.annotations,
+      case .failed(let label, let status, let duration, let attempts, _) = announcement
+    else { return announcement }
+    var detail: [String] = []
+    if let directory = context.options.logDirectory {
+      let log = directory + "/" + SafeFileName.make(task.label) + ".log"
+      let root = plan.root.hasSuffix("/") ? plan.root : plan.root + "/"
+      if FileSystem.exists(log) {
+        detail.append(
+          "log: " + (log.hasPrefix(root) ? paths.path(String(log.dropFirst(root.count))) : log))
+      }
+    }
+    let location = task.definedAt
+    let annotation = Annotation(
+      .error, file: location.map { paths.path($0.file) }, line: location?.position.line,
+      column: location?.position.column, title: "task \(task.label) failed",
+      message: detail.joined(separator: "; "))
+    return .failed(
+      label: label, status: status, duration: duration, attempts: attempts, annotation: annotation)
   }
 }

@@ -30,7 +30,8 @@ public final class Executor: Sendable {
       mode: options.output, color: options.color, ci: options.ci, verbosity: options.verbosity,
       labels: plan.nodes.map { masker.mask($0.task.label) }, masker: masker,
       destination: destination,
-      logDirectory: options.logDirectory, storageWarning: options.storageWarning)
+      logDirectory: options.logDirectory, storageWarning: options.storageWarning,
+      observer: options.observer)
     context = RunContext(
       root: plan.root, launcher: launcher, builtins: builtins, options: options, secrets: secrets,
       output: output, masker: masker)

@@ -1,3 +1,5 @@
+import BlumeopsCore
+
 /// How the executor carries out a plan; the command line fills these in.
 public struct ExecutorOptions: Sendable {
   /// Tasks running at once (`-j`).
@@ -10,6 +12,11 @@ public struct ExecutorOptions: Sendable {
   public var verbosity: Verbosity
   /// Wrap each task's output in `::group::`/`::endgroup::` and report failures as `::error::`.
   public var ci: Bool
+  /// In CI, where annotation paths start: a failed task's `::error` then points at its
+  /// definition and names its log.
+  public var annotations: AnnotationPaths?
+  /// Told as tasks start, print and end (`--report`, `--events`).
+  public var observer: (any RunObserver)?
   /// Pause between SIGTERM and SIGKILL when stopping a task.
   public var gracePeriod: Duration
   /// Fail a task whose lock is held elsewhere (exit 3) instead of waiting for it.

@@ -19,6 +19,8 @@ public struct RunReport: Sendable {
     public var subtasks: [Entry]
     /// For a gated task: what its preview said and how the apply went.
     public var preview: PreviewRecord?
+    /// When it started, in seconds since the epoch (for the timeline); nil when it never did.
+    public var startedAt: Double?
 
     public init(
       label: String, state: Schedule.State, exitCode: Int32? = nil, timedOut: Bool = false,
@@ -70,7 +72,7 @@ public struct RunReport: Sendable {
 
 extension RunReport.Entry {
   /// The summary's last column: why it failed, or how many attempts success took.
-  var detail: String? {
+  public var detail: String? {
     switch state {
     case .failed:
       let status = attemptStatuses.last ?? exitCode.map { "exited \($0)" } ?? "failed"

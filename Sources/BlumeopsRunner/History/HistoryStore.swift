@@ -136,7 +136,9 @@ public struct HistoryStore: Sendable {
             exitCode: task["exit_code"]?.scalar.flatMap { Int32($0) },
             attempts: Int(task["attempts"]?.scalar ?? "") ?? 1,
             duration: task["duration"]?.scalar.flatMap { Double($0) },
-            preview: PreviewRecord(task["preview"]))
+            preview: PreviewRecord(task["preview"]),
+            start: task["start"]?.scalar.flatMap { Double($0) },
+            needs: (task["needs"]?.sequence ?? []).compactMap { $0.scalar.flatMap { Int($0) } })
         }
       default: continue
       }

@@ -11,10 +11,15 @@ public struct RunRecord: Sendable {
     public var duration: Double?
     /// For a gated task: the preview's summary, the plan's digest, the approval, the apply.
     public var preview: PreviewRecord?
+    /// Seconds from the run's start to the task's, when it started (for the timeline).
+    public var start: Double?
+    /// The tasks it waited for (its dependencies, or the task a post task follows), as indices
+    /// into the run's tasks.
+    public var needs: [Int]
 
     public init(
       label: String, status: String, exitCode: Int32?, attempts: Int, duration: Double?,
-      preview: PreviewRecord? = nil
+      preview: PreviewRecord? = nil, start: Double? = nil, needs: [Int] = []
     ) {
       self.label = label
       self.status = status
@@ -22,6 +27,8 @@ public struct RunRecord: Sendable {
       self.attempts = attempts
       self.duration = duration
       self.preview = preview
+      self.start = start
+      self.needs = needs
     }
   }
 
@@ -82,6 +89,8 @@ extension RunRecord.TaskOutcome {
         ("exit_code", exitCode.map { .number(Int($0)) } ?? .null),
         ("attempts", .number(attempts)),
         ("duration", duration.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+        ("start", start.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+        ("needs", .array(needs.map { .number($0) })),
       ] + (preview.map { [("preview", $0.json)] } ?? []))
   }
 }

@@ -4,7 +4,11 @@ import BlumeopsCore
 enum Announcement: Sendable, Equatable {
   case start(label: String)
   case succeeded(label: String, duration: Duration)
-  case failed(label: String, status: String, duration: Duration, attempts: [String])
+  /// In CI, `annotation` (at the task's definition; its message, the log, is added to the
+  /// line's text) replaces the bare `::error::` line.
+  case failed(
+    label: String, status: String, duration: Duration, attempts: [String],
+    annotation: Annotation? = nil)
   case cancelled(label: String, duration: Duration)
   case retry(label: String, attempt: Int, of: Int, previous: String)
   case command(String)
@@ -19,13 +23,16 @@ enum Announcement: Sendable, Equatable {
     case .succeeded(let label, let duration):
       let line = "\(style.green("✓")) \(label) \(style.dim(duration.brief))"
       return ci ? ["::endgroup::", line] : [line]
-    case .failed(let label, let status, let duration, let attempts):
+    case .failed(let label, let status, let duration, let attempts, let annotation):
       var text = "\(label) \(status) after \(duration.brief)"
       if attempts.count > 1 {
         text += " (\(attempts.count) attempts: \(attempts.joined(separator: ", ")))"
       }
       let line = "\(style.red("✗")) \(text)"
-      return ci ? ["::endgroup::", line, "::error::\(text)"] : [line]
+      guard ci else { return [line] }
+      var command = annotation ?? Annotation(.error, message: "")
+      command.message = command.message.isEmpty ? text : text + "; " + command.message
+      return ["::endgroup::", line, command.command]
     case .cancelled(let label, let duration):
       let line = "\(style.yellow("⊘")) \(label) cancelled after \(duration.brief)"
       return ci ? ["::endgroup::", line] : [line]

@@ -9,6 +9,8 @@ import Synchronization
 public final class OutputCoordinator: Sendable {
   private struct Stream {
     var prefix: [UInt8]
+    /// The plan node whose output this is, for the observer.
+    var node: Int
     var waiting = WaitingOutput()
     var ended = false
     var log: TaskLog?
@@ -35,6 +37,7 @@ public final class OutputCoordinator: Sendable {
   private let labelWidth: Int
   private let logDirectory: String?
   private let storageWarning: StorageWarning?
+  private let observer: (any RunObserver)?
   /// Blocks per task: in group mode, and in CI, where `::group::` needs contiguous output.
   private let contiguous: Bool
   private let state = Mutex(State())
@@ -42,8 +45,10 @@ public final class OutputCoordinator: Sendable {
   public init(
     mode: OutputMode, color: Bool, ci: Bool = false, verbosity: Verbosity = .normal,
     labels: [String] = [], masker: Masker = Masker(), destination: OutputDestination = .init(),
-    logDirectory: String? = nil, storageWarning: StorageWarning? = nil
+    logDirectory: String? = nil, storageWarning: StorageWarning? = nil,
+    observer: (any RunObserver)? = nil
   ) {
+    self.observer = observer
     self.mode = mode
     self.style = Style(color: color)
     self.ci = ci
@@ -64,7 +69,7 @@ public final class OutputCoordinator: Sendable {
     return state.withLock { state in
       let id = state.nextID
       state.nextID += 1
-      state.streams[id] = Stream(prefix: prefix, log: log)
+      state.streams[id] = Stream(prefix: prefix, node: colorIndex, log: log)
       state.order.append(id)
       return id
     }
@@ -81,10 +86,10 @@ public final class OutputCoordinator: Sendable {
     if channel == .terminal { return relay(stream, lines) }
     guard !lines.isEmpty else { return }
     guard
-      let (prefix, log, held) = state.withLock({ state in
+      let (prefix, node, log, held) = state.withLock({ state in
         state.streams[stream].map { current in
           let carried = state.streams[stream]?.carry.removeValue(forKey: channel)
-          return (current.prefix, current.log, carried.map { $0 + lines } ?? lines)
+          return (current.prefix, current.node, current.log, carried.map { $0 + lines } ?? lines)
         }
       })
     else { return }
@@ -103,6 +108,7 @@ public final class OutputCoordinator: Sendable {
     let masked = masker.mask(bytes: text) ?? text
     // Formatting happens outside the lock; only the write itself is serialised.
     log?.append(masked)
+    observer?.taskOutput(node: node, lines: masked)
     let laidOut = mode == .prefix ? LinePrefixer.prefix(masked, with: prefix) : masked
     state.withLock { state in
       if state.streams[stream]?.tapped != nil { Self.keep(masked, in: &state.streams[stream]!) }

@@ -26,7 +26,8 @@ struct BlumeopsCommand: ParsableCommand {
       """,
     subcommands: [
       TaskCommand.self, TasksCommand.self, RunCommand.self, DoctorCommand.self,
-      HistoryCommand.self, LogsCommand.self, CompletionCommand.self, SchemaCommand.self,
+      HistoryCommand.self, LogsCommand.self, ExportCommand.self, CompletionCommand.self,
+      SchemaCommand.self,
     ],
     defaultSubcommand: TaskCommand.self)
 

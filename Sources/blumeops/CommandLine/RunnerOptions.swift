@@ -22,12 +22,38 @@ struct RunnerOptions {
   /// The word a typed-word confirmation asks for, given ahead (`--confirm WORD`).
   var confirmWord: String?
   var previewOnly = false
+  var reports: [ReportRequest] = []
+  var events: String?
+  var only = false
+
+  /// `--report FORMAT=PATH`: a machine-readable report of the run, written at its end.
+  struct ReportRequest: ExpressibleByArgument, Equatable {
+    enum Format: String, CaseIterable { case junit }
+    var format: Format
+    var path: String
+
+    init(format: Format, path: String) {
+      self.format = format
+      self.path = path
+    }
+
+    init?(argument: String) {
+      guard let equals = argument.firstIndex(of: "="),
+        let format = Format(rawValue: String(argument[..<equals])),
+        argument.index(after: equals) < argument.endIndex
+      else { return nil }
+      self.init(format: format, path: String(argument[argument.index(after: equals)...]))
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
+  }
 
   /// True when `word` (as typed, `--jobs=2` included) is a runner option.
   static func recognizes(_ word: String) -> Bool {
     guard word.hasPrefix("-"), word != "-", word != "--" else { return false }
     // A value of each kind the options take, for an option typed without its value.
-    return [[word], [word, "1"], [word, OutputMode.prefix.rawValue]].contains { words in
+    let values = ["1", OutputMode.prefix.rawValue, "junit=report.xml"]
+    return ([[word]] + values.map { [word, $0] }).contains { words in
       (try? RunnerOptionsDeclaration.parse(words)) != nil
     }
   }
@@ -83,6 +109,18 @@ struct RunnerOptionsDeclaration: ParsableArguments {
   var noColor = false
   @Flag(help: "Print each task's duration, slowest first.")
   var timings = false
+  @Option(
+    name: .customLong("report"),
+    help: ArgumentHelp(
+      "Write a report of the run: junit=PATH (JUnit XML). Repeatable.", valueName: "format=path"))
+  var reports: [RunnerOptions.ReportRequest] = []
+  @Option(
+    help: ArgumentHelp(
+      "Write the run's events as NDJSON to PATH (`-`: standard output).", valueName: "path"),
+    completion: .file())
+  var events: String?
+  @Flag(help: "Run the named tasks alone, not their dependencies (what an exported step runs).")
+  var only = false
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be a positive number, not \(jobs)") }
@@ -94,7 +132,7 @@ struct RunnerOptionsDeclaration: ParsableArguments {
       jobs: jobs, dryRun: dryRun, yes: yes, keepGoing: keepGoing, output: output,
       directory: directory, tasksDirectory: tasksDirectory, force: force, noWait: noWait,
       quiet: quiet, verbose: verbose, noColor: noColor, timings: timings, confirmWord: confirm,
-      previewOnly: previewOnly)
+      previewOnly: previewOnly, reports: reports, events: events, only: only)
   }
 }
 

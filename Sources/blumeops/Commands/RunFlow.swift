@@ -31,12 +31,14 @@ struct RunFlow {
             + "expected a size such as 512M or 2G"), context: context)
     }
     var planner = Planner(catalog: project.catalog, root: root, environment: context.environment)
-    let plan: Plan
+    var plan: Plan
     do {
       plan = try planner.plan(invocations)
     } catch {
-      throw ReportedErrors(Self.commandLineHint(for: error), context: context, sources: sources)
+      throw ReportedErrors(
+        Self.commandLineHint(for: error), context: context, sources: sources, root: root)
     }
+    if context.options.only { plan = plan.onlyRoots() }
     let optionErrors = Builtins.optionErrors(plan)
     guard optionErrors.isEmpty else {
       throw ReportedErrors(
@@ -60,8 +62,9 @@ struct RunFlow {
     guard problems.isEmpty else {
       throw ReportedErrors(
         errors: problems,
-        renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
+        renderer: context.renderer(sources: sources, root: root))
     }
+    let records = try ReportsAndEvents.make(plan, context: context)
     try Confirmer(context: context).confirm(Confirmer.requests(plan, catalog: project.catalog))
     let secrets: ResolvedSecrets
     do {
@@ -76,12 +79,12 @@ struct RunFlow {
     }
     return await execute(
       plan, launcher: launcher, builtins: builtins, secrets: secrets, incremental: incremental,
-      store: HistoryStore(root: root, logBudget: logBudget))
+      store: HistoryStore(root: root, logBudget: logBudget), records: records)
   }
 
   private func execute(
     _ plan: Plan, launcher: SystemLauncher, builtins: Builtins, secrets: ResolvedSecrets,
-    incremental: IncrementalCheck, store: HistoryStore
+    incremental: IncrementalCheck, store: HistoryStore, records: ReportsAndEvents?
   ) async -> Int32 {
     let root = store.root
     let start = WallClock.now()
@@ -124,6 +127,8 @@ struct RunFlow {
     executorOptions.previewOnly = options.previewOnly
     // Beside the run's logs: kept, and pruned, with them.
     executorOptions.planDirectory = store.logDirectory(run: record.id) + "/plans"
+    executorOptions.annotations = context.annotationPaths(root: root)
+    executorOptions.observer = records?.recorder
     // One task's end line already says how it went; a table earns its place from two rows.
     executorOptions.showSummary =
       plan.nodes.count > 1 || plan.nodes.contains { $0.task.hasSubtaskSteps }
@@ -131,7 +136,9 @@ struct RunFlow {
       plan: plan, launcher: launcher, builtins: builtins,
       options: executorOptions,
       secrets: secrets,
-      upToDate: incremental)
+      upToDate: incremental, destination: ReportsAndEvents.destination(context))
+    records?.recorder.masker = executor.masker
+    records?.recorder.runStarted(id: record.id, start: record.start, command: record.command)
 
     // blumeops lives on through an interrupt, to stop its children and write the summary.
     Interrupts.forward { executor.interrupt(signal: $0) }
@@ -143,16 +150,18 @@ struct RunFlow {
     record.status =
       report.interruptSignal != nil ? "interrupted" : report.succeeded ? "ok" : "failed"
     // Nothing recorded may hold a secret: a label holds whatever words were typed.
-    record.tasks = report.nodes.map { entry in
+    record.tasks = report.nodes.enumerated().map { index, entry in
       RunRecord.TaskOutcome(
         label: executor.masker.mask(entry.label), status: entry.state.rawValue,
         exitCode: entry.exitCode, attempts: entry.attempts, duration: entry.duration?.seconds,
-        preview: entry.preview)
+        preview: entry.preview, start: entry.startedAt.map { $0 - start },
+        needs: plan.nodes[index].dependencies + plan.nodes[index].after)
     }
     if keepsRecords { store.finish(record, warning: storageWarning) }
+    records?.finish(report, plan: plan, record: record, masker: executor.masker)
     if options.timings { Console.error(executor.masker.mask(Timings.text(report))) }
-    if context.isCI, let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-      StepSummary.append(report, masker: executor.masker, to: summary)
+    if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+      StepSummary.append(report, plan: plan, masker: executor.masker, to: summary)
     }
     return report.exitCode
   }
@@ -191,23 +200,6 @@ enum Timings {
     for (label, seconds) in rows { table.add([label, Duration.seconds(seconds).brief]) }
     return "timings:\n"
       + table.lines(style: Style(color: false)).map { "  " + $0 }.joined(separator: "\n")
-  }
-}
-
-/// In CI, the run summary as a Markdown table appended to `$GITHUB_STEP_SUMMARY`.
-enum StepSummary {
-  static func append(_ report: RunReport, masker: Masker, to path: String) {
-    var lines = ["| task | status | exit | duration |", "| --- | --- | --- | --- |"]
-    for entry in report.nodes {
-      let duration = entry.duration?.brief ?? ""
-      let cells = [
-        masker.mask(entry.label), entry.state.rawValue, entry.exitCode.map(String.init) ?? "",
-        duration,
-      ]
-      lines.append(
-        "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
-    }
-    try? FileSystem.append(lines.joined(separator: "\n") + "\n", to: path)
   }
 }
 

@@ -53,7 +53,8 @@ struct DoctorCommand: ContextCommand {
 /// `blumeops history [-n N] [--json]`.
 struct HistoryCommand: ContextCommand {
   static let configuration = CommandConfiguration(
-    commandName: "history", abstract: "The run history, newest first.")
+    commandName: "history", abstract: "The run history, newest first.",
+    subcommands: [HistoryShowCommand.self])
 
   @Option(
     name: [.customShort("n"), .long], help: ArgumentHelp("Show the last N runs.", valueName: "N"))

@@ -122,15 +122,11 @@ struct TasksValidateCommand: ParsableCommand, ContextCommand {
         ).serialized(indent: 2))
       return project.errors.isEmpty ? 0 : 2
     }
-    let renderer = ErrorRenderer(
-      sources: project.catalog.sources, color: context.colorOnStandardError)
+    let renderer = context.renderer(
+      sources: project.catalog.sources, root: project.directory.root)
     for warning in warnings { Console.error(renderer.render(warning, severity: "warning")) }
     guard project.errors.isEmpty else {
-      return ReportedErrors(
-        errors: project.errors,
-        renderer: ErrorRenderer(
-          sources: project.catalog.sources, color: context.colorOnStandardError)
-      ).report()
+      return ReportedErrors(errors: project.errors, renderer: renderer).report()
     }
     let files = Set(project.catalog.tasks.map(\.location.file)).count
     Console.out("ok: \(project.catalog.tasks.count) tasks in \(files) file\(files == 1 ? "" : "s")")

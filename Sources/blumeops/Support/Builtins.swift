@@ -16,12 +16,16 @@ final class Builtins: BuiltinHandler {
 
   func run(_ name: String, options: [String: String], context: BuiltinContext) async -> Int32 {
     let gitLog = DocsToolkit.needsGitLog(name) ? await readGitLog(context) : nil
+    // The task's environment says whether it runs in CI, as its processes would see it.
+    let annotations =
+      AnnotationPaths.wanted(in: context.environment)
+      ? AnnotationPaths.locate(projectRoot: context.root) : nil
     do {
       return try DocsToolkit.run(
         name, options: options, root: context.root, today: DocsDate.today(), gitLog: gitLog,
-        color: context.color, write: context.writeLine)
+        color: context.color, annotations: annotations, write: context.writeLine)
     } catch {
-      let text = ErrorRenderer(color: context.color).render(error)
+      let text = ErrorRenderer(color: context.color, annotations: annotations).render(error)
       for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         context.writeErrorLine(String(line))
       }

@@ -13,6 +13,22 @@ struct Context {
     return value != "false" && value != "0"
   }
 
+  /// Under `CI` (not `false`), `GITHUB_ACTIONS` or `FORGEJO_ACTIONS`: errors, docs findings and
+  /// failed tasks are also printed as workflow commands the CI system annotates files with.
+  var annotates: Bool { AnnotationPaths.wanted(in: environment) }
+
+  /// Annotation paths for a project at `root`, when annotating.
+  func annotationPaths(root: String?) -> AnnotationPaths? {
+    guard annotates else { return nil }
+    return root.map { AnnotationPaths.locate(projectRoot: $0) } ?? AnnotationPaths()
+  }
+
+  /// The one renderer for errors on stderr, with the task files' texts and their project root.
+  func renderer(sources: [String: String] = [:], root: String? = nil) -> ErrorRenderer {
+    ErrorRenderer(
+      sources: sources, color: colorOnStandardError, annotations: annotationPaths(root: root))
+  }
+
   /// Colour only on a terminal, never with `NO_COLOR`, `--no-color` or in CI.
   var color: Bool {
     !options.noColor && (environment["NO_COLOR"] ?? "").isEmpty && !isCI
@@ -29,12 +45,12 @@ struct Context {
     do throws(BlumeopsError) {
       project = try loadProject()
     } catch {
-      throw ReportedErrors(errors: [error], renderer: ErrorRenderer(color: colorOnStandardError))
+      throw ReportedErrors(errors: [error], renderer: renderer())
     }
     guard project.errors.isEmpty else {
       throw ReportedErrors(
         errors: project.errors,
-        renderer: ErrorRenderer(sources: project.catalog.sources, color: colorOnStandardError))
+        renderer: renderer(sources: project.catalog.sources, root: project.directory.root))
     }
     return project
   }
@@ -54,10 +70,10 @@ struct ReportedErrors: Error {
     self.renderer = renderer
   }
 
-  init(_ error: BlumeopsError, context: Context, sources: [String: String] = [:]) {
-    self.init(
-      errors: [error],
-      renderer: ErrorRenderer(sources: sources, color: context.colorOnStandardError))
+  init(
+    _ error: BlumeopsError, context: Context, sources: [String: String] = [:], root: String? = nil
+  ) {
+    self.init(errors: [error], renderer: context.renderer(sources: sources, root: root))
   }
 
   var exitCode: Int32 { errors.map(\.exitCode).max() ?? 2 }
