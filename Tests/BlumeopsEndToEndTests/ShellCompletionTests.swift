@@ -39,22 +39,10 @@ struct ShellCompletionTests {
     screen | sed -n '/^READY/,$p' | sed 1d
     """
 
-  static let tasks = """
-    tasks:
-      deploy:
-        description: Deploy one app
-        args: [{name: app, choices: [grafana, forgejo]}]
-        flags:
-          env: {short: e, choices: [staging, production], help: Where to}
-          prune: {type: bool, help: Delete what git no longer has}
-        run: touch deployed
-      lint: {run: 'true'}
-    """
-
   @Test(arguments: ["zsh", "fish"])
   func completesTasksTheirFlagsAndChoicesPastTheFirstWord(_ shell: String) {
     let fixture = Fixture([
-      "tasks/main.yaml": Self.tasks, "drive.sh": Self.driver,
+      "tasks/main.yaml": CommandLineDeclarationTests.tasks, "drive.sh": Self.driver,
       "other/tasks/main.yaml": "tasks:\n  elsewhere: {run: 'true'}\n",
     ])
     fixture.add(
