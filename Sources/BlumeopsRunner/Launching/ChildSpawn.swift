@@ -14,7 +14,7 @@ import SystemPackage
 ///
 /// Each child is told with SIGTERM when the thread that started it ends (`PR_SET_PDEATHSIG`),
 /// which posix_spawn cannot ask for: so a `kill -9` of blumeops still reaches every task's
-/// leader. The signal follows the *thread*, so children are started only on the reactor thread,
+/// leader. The signal follows the *thread*, so children are started only on the spawn thread,
 /// which lives as long as the process.
 enum ChildSpawn {
   /// What a child is sent when blumeops dies without stopping it.

@@ -18,6 +18,9 @@ public struct SystemLauncher: ProcessLauncher {
     guard let reactor = Reactor.shared else {
       throw .cannotStart(name, reason: "no epoll instance or thread for watching children")
     }
+    guard let spawner = SpawnThread.shared else {
+      throw .cannotStart(name, reason: "no thread to start children on")
+    }
     guard ExecutableLocator.isDirectory(request.directory) else {
       throw .cannotStart(name, reason: "directory `\(request.directory)` does not exist")
     }
@@ -49,8 +52,8 @@ public struct SystemLauncher: ProcessLauncher {
     let childEnvironment = environment
     let kept = request.keptDescriptors
     let readyPipes = pipes.map { ($0.output[1], $0.error[1]) }
-    // Started on the reactor thread: the child's parent-death signal follows that thread.
-    let spawned = await reactor.perform {
+    // Started on the spawn thread: the child's parent-death signal follows that thread.
+    let spawned = await spawner.perform {
       LiveChildren.shared.start(ownGroup: true) {
         ChildSpawn.spawn(
           executable, arguments: request.argv, environment: childEnvironment,
