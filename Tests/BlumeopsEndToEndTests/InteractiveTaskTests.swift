@@ -13,6 +13,10 @@ import Testing
           if [ -t 0 ] && [ -t 1 ]; then echo "on a terminal: $(stty size)"; else echo "no terminal"; fi
           read -r -p "name: " name || name=nobody
           echo "hello $name, token $TOKEN"
+      leaves-a-child:
+        interactive: true
+        # It ignores the hang-up the terminal sends when the task's shell ends.
+        run: '(trap "" HUP; exec sleep 3041) & echo started'
       stubborn:
         interactive: true
         run: |
@@ -47,6 +51,17 @@ import Testing
     #expect(run.stdout.contains("no terminal"))
     #expect(run.stdout.contains("hello nobody, token ****"), "\(run.stdout)")
     #expect(!run.output.contains("9f8e7d"))
+  }
+
+  /// A process left in the background keeps the terminal open; the run still ends with the task.
+  @Test func aBackgroundChildHoldingTheTerminalDoesNotHoldTheRun() {
+    let fixture = Fixture(["tasks/main.yaml": Self.tasks])
+    let run = fixture.start(
+      ["leaves-a-child"], throughTerminal: true, stdinStaysOpen: true
+    ).wait(limit: .seconds(30))
+    #expect(run.status == 0, "\(run.output)")
+    #expect(run.stdout.contains("started"))
+    #expect(processesLeft("sleep 3041").isEmpty)
   }
 
   @Test func ctrlCAtTheTerminalReachesTheTask() throws {

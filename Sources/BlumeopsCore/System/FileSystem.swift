@@ -108,28 +108,45 @@ public enum FileSystem {
 }
 
 extension FileDescriptor {
-  /// Everything left to read. The buffer is sized from `fstat`, one byte more so that the end
-  /// shows in the same read, and is never zeroed.
-  func readToEnd() throws -> [UInt8] {
+  /// What one `read` returns, at most `count` bytes: empty at the end of the input. The buffer
+  /// is never zeroed, and `EINTR` is retried.
+  public func readOnce(upTo count: Int) throws(Errno) -> [UInt8] {
+    var failure: Errno?
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+      do {
+        filled = try read(into: UnsafeMutableRawBufferPointer(buffer))
+      } catch let error as Errno {
+        failure = error
+        filled = 0
+      } catch {
+        failure = .ioError
+        filled = 0
+      }
+    }
+    if let failure { throw failure }
+    return bytes
+  }
+
+  /// Up to `count` bytes, fewer only at the end of the input.
+  public func read(upTo count: Int) throws(Errno) -> [UInt8] {
+    var bytes = try readOnce(upTo: count)
+    while bytes.count < count {
+      let more = try readOnce(upTo: count - bytes.count)
+      if more.isEmpty { break }
+      bytes += more
+    }
+    return bytes
+  }
+
+  /// Everything left to read, in reads sized from `fstat` (one byte more, so that the end shows
+  /// in the same read).
+  func readToEnd() throws(Errno) -> [UInt8] {
     var capacity = max(Int((try? stat().size) ?? 0) + 1, 256)
     var bytes: [UInt8] = []
     while true {
-      var ended = false
-      let chunk = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-        count = 0
-        while count < buffer.count {
-          let read = try self.read(
-            into: UnsafeMutableRawBufferPointer(
-              UnsafeMutableBufferPointer(rebasing: buffer[count...])))
-          if read == 0 {
-            ended = true
-            return
-          }
-          count += read
-        }
-      }
+      let chunk = try read(upTo: capacity)
       if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-      if ended { return bytes }
+      if chunk.count < capacity { return bytes }
       // The file grew since `fstat`.
       capacity *= 2
     }

@@ -82,12 +82,12 @@ public struct HistoryStore: Sendable {
       historyFile, options: [.create, .append, .closeOnExec], reading: true)
     defer { try? file.close() }
     var text = line
-    if let size = try? file.seek(offset: 0, from: .end), size > 0 {
-      var last: UInt8 = 0
-      let read = try? withUnsafeMutableBytes(of: &last) {
-        try file.read(fromAbsoluteOffset: size - 1, into: $0)
-      }
-      if read == 1, last != UInt8(ascii: "\n") { text = "\n" + text }
+    // The file is opened to append: where this reads has no bearing on where the line goes.
+    if let size = try? file.seek(offset: 0, from: .end), size > 0,
+      (try? file.seek(offset: size - 1, from: .start)) != nil,
+      let last = try? file.readOnce(upTo: 1), last != [UInt8(ascii: "\n")]
+    {
+      text = "\n" + text
     }
     try file.writeCompletely(text)
   }

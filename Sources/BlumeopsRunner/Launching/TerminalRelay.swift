@@ -44,41 +44,31 @@ final class TerminalRelay: Sendable {
   /// Relays until the leader has exited and its output is read, then restores the terminal.
   func run(output: @escaping @Sendable (OutputChannel, [UInt8]) -> Void, pid: pid_t) async {
     let input = isatty(0) == 1 ? RawMode(descriptor: 0) : nil
+    let terminal = FileDescriptor(rawValue: master)
+    let keyboard = FileDescriptor.standardInput
     defer {
       input?.restore()
-      close(master)
+      try? terminal.close()
     }
-    var buffer = [UInt8](repeating: 0, count: 16 << 10)
     var size = currentSize()
     var idle = 0
     var inputOpen = input != nil
     while true {
-      var watched = [
-        pollfd(fd: master, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: inputOpen ? 0 : -1, events: Int16(POLLIN), revents: 0),
-      ]
-      let ready = poll(&watched, 2, 0)
+      let (fromTask, fromKeyboard) = Self.readable(master, inputOpen ? 0 : -1)
       var moved = false
-      if ready > 0, watched[0].revents != 0 {
-        let count = read(master, &buffer, buffer.count)
-        if count > 0 {
-          output(.terminal, Array(buffer[..<count]))
-          moved = true
-        } else if count < 0 && errno == EINTR {
-          continue
-        } else {
-          // EIO: every slave descriptor is closed, the child's side has gone.
-          break
-        }
+      if fromTask {
+        // Nothing (EIO) once every slave descriptor is closed: the child's side has gone.
+        guard let bytes = try? terminal.readOnce(upTo: 16 << 10), !bytes.isEmpty else { break }
+        output(.terminal, bytes)
+        moved = true
       }
-      if ready > 0, watched[1].revents != 0 {
-        let count = read(0, &buffer, buffer.count)
-        if count > 0 {
-          try? FileDescriptor(rawValue: master).writeCompletely(
-            UnsafeRawBufferPointer(start: buffer, count: count))
+      if fromKeyboard {
+        switch Result(catching: { () throws(Errno) in try keyboard.readOnce(upTo: 16 << 10) }) {
+        case .success(let bytes) where !bytes.isEmpty:
+          try? terminal.writeCompletely(bytes)
           moved = true
-        } else if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) {
-          inputOpen = false
+        case .failure(.resourceTemporarilyUnavailable): break
+        default: inputOpen = false
         }
       }
       if moved {
@@ -92,13 +82,24 @@ final class TerminalRelay: Sendable {
       if idle % 20 == 0 { size = copyWindowSize(from: size) }
       try? await Task.sleep(for: .milliseconds(10))
     }
-    // What the child wrote before it ended.
-    while true {
-      let count = read(master, &buffer, buffer.count)
-      guard count > 0 else { break }
-      output(.terminal, Array(buffer[..<count]))
+    // What the child wrote before it ended; only what is there now, since a process it left in
+    // the background may keep the terminal open (the group sweep ends it).
+    while Self.readable(master, -1).0, let bytes = try? terminal.readOnce(upTo: 16 << 10),
+      !bytes.isEmpty
+    {
+      output(.terminal, bytes)
     }
     output(.terminal, [])
+  }
+
+  /// Which of the two descriptors has something to read now (or has ended); -1 is not asked.
+  private static func readable(_ first: Int32, _ second: Int32) -> (Bool, Bool) {
+    var watched = [
+      pollfd(fd: first, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: second, events: Int16(POLLIN), revents: 0),
+    ]
+    guard poll(&watched, 2, 0) > 0 else { return (false, false) }
+    return (watched[0].revents != 0, watched[1].revents != 0)
   }
 
   private func currentSize() -> winsize? {

@@ -219,9 +219,10 @@ public final class OutputCoordinator: Sendable {
 
   /// Flushes buffered blocks of the streams now at the head of the line, until a live one.
   private func promote(_ state: inout State) {
-    while let head = state.order.first, let stream = state.streams[head] {
-      stream.waiting.replay { channel, bytes in destination.write(bytes, to: channel) }
-      guard stream.ended else { return }
+    while let head = state.order.first, let ended = state.streams[head]?.ended {
+      state.streams[head]?.waiting.replay { channel, bytes in destination.write(bytes, to: channel)
+      }
+      guard ended else { return }
       state.order.removeFirst()
       state.streams[head] = nil
     }

@@ -1,6 +1,7 @@
 import BlumeopsCore
 import BlumeopsRunner
 import Glibc
+import SystemPackage
 
 /// Every confirmation of a run. A plain task's is asked before anything starts; a gated task's
 /// (one with a `preview`) after its preview, by `TerminalGate`. Whether each can be answered at
@@ -139,10 +140,12 @@ enum Prompt {
   private static func nextByte(waitingMilliseconds: Int32) -> Next {
     var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
     guard poll(&poller, 1, waitingMilliseconds) > 0 else { return .notYet }
-    var byte: UInt8 = 0
-    let count = read(0, &byte, 1)
-    if count == 1 { return .byte(byte) }
-    return count < 0 && (errno == EINTR || errno == EAGAIN) ? .notYet : .end
+    let read = Result { () throws(Errno) in try FileDescriptor.standardInput.readOnce(upTo: 1) }
+    switch read {
+    case .success(let bytes): return bytes.first.map(Next.byte) ?? .end
+    case .failure(.resourceTemporarilyUnavailable): return .notYet
+    case .failure: return .end
+    }
   }
 }
 
