@@ -118,8 +118,11 @@ import Testing
     #expect(fixture.run(["history", "--json"]).stdout.contains("\"confirmed\": \"typed\""))
   }
 
-  @Test func aPlanChangedWhileTheOperatorReadsIsRefused() throws {
+  /// Also when `sha256sum`, which only gives the record its digest, fails.
+  @Test(arguments: [false, true])
+  func aPlanChangedWhileTheOperatorReadsIsRefused(digestFails: Bool) throws {
     let fixture = Self.fixture()
+    if digestFails { fixture.add("bin/sha256sum*", "#!/bin/sh\nexit 1\n") }
     let running = fixture.start(
       ["tailnet-up"], environment: Self.secret, throughTerminal: true, stdinStaysOpen: true)
     try running.waitForOutput(containing: "type `tail8d86e` to apply:")

@@ -19,7 +19,10 @@ extension TaskRunner {
     guard preview.state == .succeeded else { return (preview, record) }
     let summary = PreviewSummary.read(shown)
     record.summary = summary.map { context.masker.mask($0.line) }
-    record.digest = await digest(planFile, task)
+    // The plan as shown, kept to compare with what the apply would get; its digest is for the
+    // record only.
+    let shownPlan = FileSystem.readBytes(planFile)
+    record.digest = shownPlan == nil ? nil : await digest(planFile, task)
 
     if summary?.changes == false {
       context.output.announce(stream, .note("nothing to apply: \(record.summary ?? "no changes")"))
@@ -41,7 +44,7 @@ extension TaskRunner {
     }
     record.approval = approval
     // The apply must get the plan that was shown: a file changed since is refused.
-    guard await digest(planFile, task) == record.digest else {
+    guard FileSystem.readBytes(planFile) == shownPlan else {
       report("the plan file changed after the preview: nothing applied")
       return (refused(.failed, preview, code: 3, status: "plan changed"), record)
     }
@@ -59,15 +62,15 @@ extension TaskRunner {
     return directory + "/" + SafeFileName.make(task.label) + ".plan"
   }
 
-  /// The plan file's SHA-256 as `sha256sum` prints it, or nil when there is no file.
+  /// The plan file's SHA-256 as `sha256sum` prints it, for the record; nil when it cannot be
+  /// taken.
   private func digest(_ path: String, _ task: PlannedTask) async -> String? {
-    guard FileSystem.exists(path) else { return nil }
     guard
       let output = try? await context.launcher.capture(
         argv: ["sha256sum", path], directory: task.directory,
         environment: context.options.environment),
       output.status.isSuccess
-    else { return "unreadable" }
+    else { return nil }
     return output.standardOutput.split(separator: " ").first.map(String.init)
   }
 
