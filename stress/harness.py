@@ -115,6 +115,16 @@ class Context:
         run.left = left
         return run
 
+    def expect_bounded_memory(self, result, limit_kb, cause):
+        """Fails unless the run succeeded with its peak RSS under `limit_kb`; `cause` says what
+        holding too much would mean."""
+        if result.status != 0 or result.timed_out:
+            self.fail(f"{result.describe()}: {result.text('stderr')[-500:]!r}")
+        peak_mb = result.peak_kb / 1024
+        print(f"    peak RSS {peak_mb:.0f} MB (limit {limit_kb // 1024} MB)", flush=True)
+        if result.peak_kb > limit_kb:
+            self.fail(f"peak RSS {peak_mb:.0f} MB is over the {limit_kb // 1024} MB limit: {cause}")
+
     def cleanup(self):
         shutil.rmtree(self.scratch, ignore_errors=True)
 
