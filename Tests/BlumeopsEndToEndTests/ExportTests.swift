@@ -19,20 +19,22 @@ import Testing
     expected = {(t, d) for t, e in deps.items() for d in e['depends']}
     expected |= {(p, t) for t, e in deps.items() for p in e['depends_post']}
     doc = load(open(export_path))
-    edges, names = set(), set()
+    job_of, edges = {}, set()  # task -> job id; edges between job ids
     if kind == 'actions':
-        jobs = doc['jobs']
-        label = {id: job['name'] for id, job in jobs.items()}
-        for id, job in jobs.items():
-            names.add(label[id])
-            assert job['steps'][-1]['run'] == 'blumeops --only ' + label[id], job
-            edges |= {(label[id], label[n]) for n in job.get('needs', [])}
+        for id, job in doc['jobs'].items():
+            runs = [s['run'] for s in job['steps'] if s.get('run', '').startswith('blumeops --only ')]
+            assert runs, job
+            for run in runs:
+                job_of[run[len('blumeops --only '):]] = id
+            edges |= {(id, n) for n in job.get('needs', [])}
     else:
-        tasks = doc['spec']['templates'][0]['dag']['tasks']
-        label = {t['name']: t['arguments']['parameters'][0]['value'] for t in tasks}
-        for t in tasks:
-            names.add(label[t['name']])
-            edges |= {(label[t['name']], label[n]) for n in t.get('dependencies', [])}
+        for t in doc['spec']['templates'][0]['dag']['tasks']:
+            words = t['arguments']['parameters'][0]['value']
+            for task in (words[4:].split(' ::: ') if words.startswith('run ') else [words]):
+                job_of[task] = t['name']
+            edges |= {(t['name'], n) for n in t.get('dependencies', [])}
+    names = set(job_of)
+    expected = {(job_of.get(a), job_of.get(b)) for a, b in expected if job_of.get(a) != job_of.get(b)}
     if names != set(deps) or edges != expected:
         print('names only exported:', sorted(names - set(deps))[:5], 'only in deps:', sorted(set(deps) - names)[:5])
         print('edges only exported:', sorted(edges - expected)[:5], 'only in deps:', sorted(expected - edges)[:5])
@@ -61,13 +63,16 @@ import Testing
     return fixture
   }
 
-  /// Exports `task` both ways and compares each with `tasks deps --json`.
-  static func expectEdgesMatch(_ fixture: Fixture, _ options: [String], task: String) {
+  /// Exports `task` both ways and compares each with `tasks deps --json` (edges between the
+  /// jobs of tasks when `exportOptions` groups them).
+  static func expectEdgesMatch(
+    _ fixture: Fixture, _ options: [String], task: String, exportOptions: [String] = []
+  ) {
     let deps = fixture.run(options + ["tasks", "deps", "--json", task])
     #expect(deps.status == 0, "\(deps.stderr)")
     fixture.add("deps.json", deps.stdout)
     for kind in ["actions", "argo"] {
-      let export = fixture.run(options + ["export", kind, task])
+      let export = fixture.run(options + ["export", kind] + exportOptions + [task])
       #expect(export.status == 0, "\(export.stderr)")
       fixture.add("\(kind).yaml", export.stdout)
       let check = ExternalTool.run(
@@ -86,6 +91,55 @@ import Testing
     Self.expectEdgesMatch(Self.generatedDAG(count: 10_000), [], task: "top")
   }
 
+  @Test(.enabled(if: ExternalTool.enabled("check-jsonschema"), "needs python3 with ruamel.yaml"))
+  func groupedExportsKeepTheEdgesBetweenTheirJobs() {
+    Self.expectEdgesMatch(
+      Self.repository(), ["-C", Repository.root], task: "ci",
+      exportOptions: ["--group", "checks=*-check", "--group", "gate=format,tasks-validate"])
+    Self.expectEdgesMatch(
+      Self.generatedDAG(count: 2_000), [], task: "top",
+      exportOptions: ["--group", "head=t0,t1,t2,t3", "--group", "tail=t1998,t1999,top"])
+  }
+
+  /// The words an Argo group runs are a blumeops command line that runs its tasks, and only
+  /// them, in the order of their edges.
+  @Test func aGroupsOwnCommandRunsItsTasksAndNotTheirDependencies() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        prepare: {run: echo prepare >> ran}
+        check: {run: echo check >> ran, depends: [prepare]}
+        lint: {run: echo lint >> ran, depends: [check]}
+        all: {depends: [lint, check]}
+      """
+    ])
+    let argo = fixture.run(["export", "argo", "--group", "checks=lint,check", "all"])
+    #expect(argo.status == 0, "\(argo.stderr)")
+    #expect(argo.stdout.contains("value: \"run check ::: lint\""), "\(argo.stdout)")
+    let run = fixture.run(["--only", "run", "check", ":::", "lint"])
+    #expect(run.status == 0, "\(run.output)")
+    #expect(fixture.read("ran") == "check\nlint\n")
+  }
+
+  @Test func aGroupThatWouldWaitForItselfIsBadInput() {
+    let fixture = Fixture([
+      "tasks/main.yaml": """
+      tasks:
+        a: {run: 'true'}
+        b: {run: 'true', depends: [a]}
+        c: {run: 'true', depends: [b]}
+      """
+    ])
+    let export = fixture.run(["export", "actions", "--group", "ends=a,c", "c"])
+    #expect(export.status == 2)
+    #expect(export.stdout.isEmpty)
+    #expect(
+      export.stderr.contains(
+        "cannot export group `ends`: its job would wait for itself: group `ends` → `b` → group `ends`"
+      ), "\(export.stderr)")
+    #expect(export.stderr.contains("put the tasks between them in the group too"))
+  }
+
   @Test(.enabled(if: ExternalTool.enabled("actionlint"), "actionlint is not installed"))
   func actionlintPassesOnTheExportedWorkflows() {
     let fixture = Self.generatedDAG(count: 10_000)
@@ -95,8 +149,13 @@ import Testing
     fixture.add("ci.yaml", ci.stdout)
     let secrets = fixture.run(["-C", Repository.root, "export", "actions", "tailnet-up"])
     fixture.add("secrets.yaml", secrets.stdout)
+    let grouped = fixture.run(
+      ["-C", Repository.root, "export", "actions", "--group", "checks=*-check", "ci"])
+    #expect(grouped.status == 0, "\(grouped.stderr)")
+    fixture.add("grouped.yaml", grouped.stdout)
     let lint = ExternalTool.run(
-      "actionlint -shellcheck= -pyflakes= big.yaml ci.yaml secrets.yaml", in: fixture.root)
+      "actionlint -shellcheck= -pyflakes= big.yaml ci.yaml secrets.yaml grouped.yaml",
+      in: fixture.root)
     #expect(lint.status == 0, "\(lint.output)")
   }
 
@@ -107,6 +166,10 @@ import Testing
       ["-C", Repository.root, "export", "argo", "--image", "zot.example/blumeops:1", "ci"])
     #expect(ci.status == 0, "\(ci.stderr)")
     fixture.add("ci.yaml", ci.stdout)
+    let grouped = fixture.run(
+      ["-C", Repository.root, "export", "argo", "--group", "checks=*-check", "ci"])
+    #expect(grouped.status == 0, "\(grouped.stderr)")
+    fixture.add("grouped.yaml", grouped.stdout)
     let post = Fixture([
       "tasks/main.yaml": """
       tasks:
@@ -120,7 +183,7 @@ import Testing
     fixture.add("post.yaml", post.stdout)
     let schema = Repository.root + "/schemas/argo-workflows.schema.json"
     let check = ExternalTool.run(
-      "check-jsonschema --schemafile '\(schema)' ci.yaml post.yaml", in: fixture.root)
+      "check-jsonschema --schemafile '\(schema)' ci.yaml grouped.yaml post.yaml", in: fixture.root)
     #expect(check.status == 0, "\(check.output)")
   }
 

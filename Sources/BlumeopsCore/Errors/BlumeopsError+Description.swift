@@ -63,6 +63,8 @@ extension BlumeopsError {
     case .invalidCommandLine(let message, _): return message
     case .unknownSubcommand(let word, let command, _):
       return "unknown subcommand `\(word)` of `blumeops \(command)`"
+    case .invalidExportGroup(let group, let problem, _):
+      return "cannot export group `\(group)`: \(problem)"
     case .missingDirectory(let task, let path):
       return "directory `\(path)` of task `\(task)` does not exist"
     case .missingTool(let tool, let task):
@@ -134,6 +136,7 @@ extension BlumeopsError {
       return "did you mean `\(suggestion)`?"
     case .unknownTask(_, nil): return "run `blumeops tasks` to list the tasks"
     case .unknownSubcommand(_, _, let suggestion?): return "did you mean `\(suggestion)`?"
+    case .invalidExportGroup(_, _, let help?): return help
     case .unknownSubcommand(_, let command, nil), .invalidCommandLine(_, let command):
       return "see `\(command == "blumeops" ? "blumeops" : "blumeops " + command) --help`"
     case .runnerOptionAfterTask(let option, let task):

@@ -43,6 +43,8 @@ public enum BlumeopsError: Error, Sendable, Hashable {
   /// The parser's own message for the words of `command` (`blumeops` or a subcommand).
   case invalidCommandLine(String, command: String)
   case unknownSubcommand(String, of: String, suggestion: String?)
+  /// `export --group`: the group, what is wrong with it, and what to do.
+  case invalidExportGroup(String, problem: String, help: String?)
   // Preflight (exit 3)
   case missingDirectory(task: String, path: String)
   case missingTool(tool: String, task: String)

@@ -1,6 +1,7 @@
 /// `blumeops export actions TASK`: the plan as a Forgejo/GitHub Actions workflow, one job per
-/// task, `needs:` equal to the plan's edges, each job checking out the repository and running
-/// `blumeops --only` its task. Secrets stay references: a job gets `${{ secrets.NAME }}` for a
+/// task (or per group, its tasks as steps in an order that keeps their edges), `needs:` equal
+/// to the plan's edges, each job checking out the repository and running `blumeops --only`
+/// for its tasks. Secrets stay references: a job gets `${{ secrets.NAME }}` for a
 /// task's `env:NAME` source and the 1Password service account token for its `op://` ones, and
 /// blumeops resolves them where the job runs.
 public struct ActionsWorkflow {
@@ -12,9 +13,14 @@ public struct ActionsWorkflow {
   public var runsOn: String
   /// Shell commands that make blumeops (and what the tasks require) available on the runner.
   public var setup: [String]
+  public var groups: [ExportGroup]
 
-  public init(plan: Plan, command: String, name: String, runsOn: String, setup: [String]) {
+  public init(
+    plan: Plan, command: String, name: String, runsOn: String, setup: [String],
+    groups: [ExportGroup] = []
+  ) {
     self.plan = plan
+    self.groups = groups
     self.command = command
     self.name = name
     self.runsOn = runsOn
@@ -27,10 +33,13 @@ public struct ActionsWorkflow {
       && (character.isLetter || character.isNumber || character == "-" || character == "_")
   }
 
-  public var yaml: String {
-    let jobs = ExportedJobs(plan, allowed: Self.allowed, replacement: "_", lowercase: false).jobs
+  public func yaml() throws(BlumeopsError) -> String {
+    let jobs = try ExportedJobs(
+      plan, groups: groups, allowed: Self.allowed, replacement: "_", lowercase: false
+    ).jobs
     var lines = [
-      "# Made by `\(command)`: one job per task of its plan, `needs` as the plan's edges.",
+      "# Made by `\(command)`: one job per task of its plan"
+        + (groups.isEmpty ? "" : " or group") + ", `needs` as the plan's edges.",
       "name: \(YAMLText.quoted(name))",
       "on:",
       "  push:",
@@ -58,15 +67,17 @@ public struct ActionsWorkflow {
       for command in setup {
         lines.append("      - run: \(YAMLText.quoted(command))")
       }
-      lines.append("      - name: \(YAMLText.quoted(job.label))")
-      lines.append("        run: \(YAMLText.quoted(job.command))")
       let variables =
         (job.readsOnePassword ? ["OP_SERVICE_ACCOUNT_TOKEN"] : [])
         + job.secretVariables.filter(Self.isSecretName)
-      if !variables.isEmpty {
-        lines.append("        env:")
-        for name in variables {
-          lines.append("          \(name): ${{ secrets.\(name) }}")
+      for task in job.tasks {
+        lines.append("      - name: \(YAMLText.quoted(task))")
+        lines.append("        run: \(YAMLText.quoted(ExportedJobs.Job.command(task)))")
+        if !variables.isEmpty {
+          lines.append("        env:")
+          for name in variables {
+            lines.append("          \(name): ${{ secrets.\(name) }}")
+          }
         }
       }
     }

@@ -1,6 +1,6 @@
 /// `blumeops export argo TASK`: the plan as an Argo Workflows `Workflow` whose `dag` template
-/// holds one task per plan node with the plan's edges as `dependencies`. Each runs
-/// `blumeops --only` its task in `image`, in a checkout of the repository (a git artifact of
+/// holds one task per plan node (or per group, which runs its tasks in one blumeops run) with
+/// the plan's edges as `dependencies`. Each runs `blumeops --only` its tasks in `image`, in a checkout of the repository (a git artifact of
 /// the workflow's `repo` and `revision` parameters). Secrets stay references: blumeops resolves
 /// them in the pod, from variables a Kubernetes secret may supply.
 public struct ArgoWorkflow {
@@ -11,12 +11,14 @@ public struct ArgoWorkflow {
   public var revision: String
   /// The Kubernetes secret that may hold the secrets' variables.
   public var secretName: String
+  public var groups: [ExportGroup]
 
   public init(
     plan: Plan, command: String, image: String, repository: String?, revision: String,
-    secretName: String
+    secretName: String, groups: [ExportGroup] = []
   ) {
     self.plan = plan
+    self.groups = groups
     self.command = command
     self.image = image
     self.repository = repository
@@ -31,14 +33,17 @@ public struct ArgoWorkflow {
 
   static let checkout = "/work/repository"
 
-  public var yaml: String {
-    let jobs = ExportedJobs(plan, allowed: Self.allowed, replacement: "-", lowercase: true).jobs
+  public func yaml() throws(BlumeopsError) -> String {
+    let jobs = try ExportedJobs(
+      plan, groups: groups, allowed: Self.allowed, replacement: "-", lowercase: true
+    ).jobs
     let name = plan.roots.first.map { plan.nodes[$0].task.name } ?? "plan"
     let generated =
       String(
         ("blumeops-" + name).lowercased().map { Self.allowed($0) ? $0 : "-" }.prefix(40)) + "-"
     var lines = [
-      "# Made by `\(command)`: one DAG task per task of its plan, `dependencies` as its edges.",
+      "# Made by `\(command)`: one DAG task per task of its plan"
+        + (groups.isEmpty ? "" : " or group") + ", `dependencies` as its edges.",
       "apiVersion: argoproj.io/v1alpha1",
       "kind: Workflow",
       "metadata:",
@@ -76,7 +81,7 @@ public struct ArgoWorkflow {
       lines.append("            arguments:")
       lines.append("              parameters:")
       lines.append("                - name: task")
-      lines.append("                  value: \(YAMLText.quoted(job.label))")
+      lines.append("                  value: \(YAMLText.quoted(job.onlyWords))")
     }
     var variables = ["OP_SERVICE_ACCOUNT_TOKEN"]
     for job in jobs {

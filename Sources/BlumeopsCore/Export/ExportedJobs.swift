@@ -1,35 +1,44 @@
-/// A plan as the jobs of another engine: one per plan node, with a name that engine accepts,
-/// the command that runs it there, and its edges. Shared by the Actions and Argo exports.
+/// A plan as the jobs of another engine: one per plan node, or one per group of nodes the user
+/// chose (`--group`), with a name that engine accepts, the tasks each runs, and its edges.
+/// Shared by the Actions and Argo exports.
 public struct ExportedJobs: Sendable {
   public struct Job: Sendable {
     /// Unique, made of the characters the target engine allows.
     public var id: String
+    /// The task's label, or the group's name.
     public var label: String
-    /// `blumeops --only …`: the one task, its arguments already quoted for a shell.
-    public var command: String
+    /// The labels of the tasks it runs, in an order that keeps the plan's edges between them.
+    public var tasks: [String]
     /// Jobs that must succeed first (`depends`).
     public var needs: [Int]
     /// Jobs this one follows whatever their result (`depends_post`).
     public var after: [Int]
-    /// Environment variables the task's secrets may be read from (`env:NAME` sources).
+    /// Environment variables the tasks' secrets may be read from (`env:NAME` sources).
     public var secretVariables: [String]
     /// Whether a secret may be read from 1Password where the job runs.
     public var readsOnePassword: Bool
+
+    /// `blumeops --only …` for one of its tasks; the label's arguments are already quoted.
+    public static func command(_ task: String) -> String { "blumeops --only " + task }
+
+    /// What follows `blumeops --only` to run all of its tasks in one blumeops run.
+    public var onlyWords: String {
+      tasks.count == 1 ? tasks[0] : "run " + tasks.joined(separator: " ::: ")
+    }
   }
 
   public var jobs: [Job]
 
   /// `allowed` says which characters an id may hold; others become `replacement`.
   public init(
-    _ plan: Plan, allowed: (Character) -> Bool, replacement: Character, lowercase: Bool
-  ) {
+    _ plan: Plan, groups: [ExportGroup] = [], allowed: (Character) -> Bool,
+    replacement: Character, lowercase: Bool
+  ) throws(BlumeopsError) {
+    let membership = try ExportGroup.assign(groups, in: plan)
     var taken: Set<String> = []
-    var jobs: [Job] = []
-    jobs.reserveCapacity(plan.nodes.count)
-    for node in plan.nodes {
-      let task = node.task
+    func identifier(_ label: String) -> String {
       var base = String(
-        (lowercase ? task.label.lowercased() : task.label).map { allowed($0) ? $0 : replacement })
+        (lowercase ? label.lowercased() : label).map { allowed($0) ? $0 : replacement })
       while base.last == replacement { base.removeLast() }
       if base.isEmpty || !(base.first!.isLetter || base.first == "_" && replacement == "_") {
         base = "t" + String(replacement) + base
@@ -40,25 +49,51 @@ public struct ExportedJobs: Sendable {
         id = base + String(replacement) + String(suffix)
         suffix += 1
       }
-      var variables: [String] = []
-      var onePassword = false
-      for secret in task.secrets {
+      return id
+    }
+    // Groups take their names first: the user chose them.
+    var groupJob: [Int: Int] = [:]
+    var jobs: [Job] = []
+    for (index, group) in groups.enumerated() {
+      groupJob[index] = jobs.count
+      jobs.append(
+        Job(
+          id: identifier(group.name), label: group.name, tasks: [], needs: [], after: [],
+          secretVariables: [], readsOnePassword: false))
+    }
+    var jobOfNode = [Int](repeating: 0, count: plan.nodes.count)
+    jobs.reserveCapacity(groups.count + plan.nodes.count)
+    for node in plan.nodes {
+      if let group = membership[node.id] {
+        jobOfNode[node.id] = groupJob[group]!
+      } else {
+        jobOfNode[node.id] = jobs.count
+        jobs.append(
+          Job(
+            id: identifier(node.task.label), label: node.task.label, tasks: [], needs: [],
+            after: [], secretVariables: [], readsOnePassword: false))
+      }
+    }
+    for node in plan.topologicalOrder.map({ plan.nodes[$0] }) {
+      let job = jobOfNode[node.id]
+      jobs[job].tasks.append(node.task.label)
+      for secret in node.task.secrets {
         for source in secret.sources {
           switch source {
-          case .onePassword: onePassword = true
+          case .onePassword: jobs[job].readsOnePassword = true
           case .environment(let name):
-            if !variables.contains(name) { variables.append(name) }
+            if !jobs[job].secretVariables.contains(name) {
+              jobs[job].secretVariables.append(name)
+            }
           }
         }
       }
-      jobs.append(
-        Job(
-          id: id, label: task.label, command: "blumeops --only " + task.label,
-          needs: node.dependencies, after: [], secretVariables: variables,
-          readsOnePassword: onePassword))
+      for other in node.dependencies where jobOfNode[other] != job {
+        if !jobs[job].needs.contains(jobOfNode[other]) { jobs[job].needs.append(jobOfNode[other]) }
+      }
+      // Only a task of its own follows others (`ExportGroup.assign` keeps post tasks apart).
+      jobs[job].after = node.after.map { jobOfNode[$0] }
     }
-    // A post node lists the nodes it follows in `after`.
-    for node in plan.nodes { jobs[node.id].after = node.after }
     self.jobs = jobs
   }
 }

@@ -15,9 +15,9 @@ public struct Plan: Sendable {
     self.root = root
   }
 
-  /// Waves for display: a node's wave is one more than the highest of its prerequisites.
-  /// Computed in topological order, without recursion: chains may be thousands long.
-  public var waves: [[Int]] {
+  /// Node ids with every node after the ones it waits for, in the order they become ready.
+  /// Without recursion: chains may be thousands long.
+  public var topologicalOrder: [Int] {
     var waiting = nodes.map { Set($0.dependencies + $0.after).count }
     var dependents = [[Int]](repeating: [], count: nodes.count)
     for node in nodes {
@@ -25,16 +25,25 @@ public struct Plan: Sendable {
         dependents[prerequisite].append(node.id)
       }
     }
-    var wave = [Int](repeating: 0, count: nodes.count)
     var queue = nodes.indices.filter { waiting[$0] == 0 }
     var head = 0
     while head < queue.count {
       let index = queue[head]
       head += 1
       for dependent in dependents[index] {
-        wave[dependent] = max(wave[dependent], wave[index] + 1)
         waiting[dependent] -= 1
         if waiting[dependent] == 0 { queue.append(dependent) }
+      }
+    }
+    return queue
+  }
+
+  /// Waves for display: a node's wave is one more than the highest of its prerequisites.
+  public var waves: [[Int]] {
+    var wave = [Int](repeating: 0, count: nodes.count)
+    for index in topologicalOrder {
+      for prerequisite in nodes[index].dependencies + nodes[index].after {
+        wave[index] = max(wave[index], wave[prerequisite] + 1)
       }
     }
     var result = [[Int]](repeating: [], count: (wave.max() ?? -1) + 1)

@@ -9,14 +9,34 @@ struct ExportCommand: ParsableCommand {
     discussion: """
       Each task of the plan becomes a job (Actions) or a DAG task (Argo)
       that runs `blumeops --only TASK` in a checkout of the repository,
-      with the plan's edges between them. Secrets stay references,
-      resolved by blumeops where each step runs.
+      with the plan's edges between them. `--group NAME=TASK,...` makes
+      one job of several tasks. Secrets stay references, resolved by
+      blumeops where each step runs.
 
       Examples:
         blumeops export actions ci > .forgejo/workflows/ci-dag.yaml
+        blumeops export actions --group checks='*-check' ci
         blumeops export argo --image zot.ops.eblu.me/blumeops:1.4 ci | argo submit -
       """,
     subcommands: [ExportActionsCommand.self, ExportArgoCommand.self])
+}
+
+/// `--group`, the same for every engine.
+struct ExportGrouping: ParsableArguments {
+  @Option(
+    name: .customLong("group"),
+    help: ArgumentHelp(
+      "Run these tasks as one job: names, labels or patterns such as '*-check'. Repeatable.",
+      valueName: "name=task,..."))
+  var texts: [String] = []
+
+  func groups(_ context: Context) throws(ReportedErrors) -> [ExportGroup] {
+    do {
+      return try texts.map { text throws(BlumeopsError) in try ExportGroup(parsing: text) }
+    } catch {
+      throw ReportedErrors(error, context: context)
+    }
+  }
 }
 
 /// The task to export and its own words, after the export's options.
@@ -63,13 +83,19 @@ struct ExportActionsCommand: ContextCommand {
       "A shell command each job runs before its task, to install blumeops say. Repeatable.",
       valueName: "command"))
   var setup: [String] = []
+  @OptionGroup var grouping: ExportGrouping
   @OptionGroup var task: ExportedTask
 
   func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
     let workflow = ActionsWorkflow(
       plan: try task.plan(context), command: ExportedTask.commandLine(context),
-      name: "blumeops " + task.words.joined(separator: " "), runsOn: runsOn, setup: setup)
-    Console.out(workflow.yaml)
+      name: "blumeops " + task.words.joined(separator: " "), runsOn: runsOn, setup: setup,
+      groups: try grouping.groups(context))
+    do {
+      Console.out(try workflow.yaml())
+    } catch {
+      throw ReportedErrors(error, context: context)
+    }
     return 0
   }
 }
@@ -92,13 +118,19 @@ struct ExportArgoCommand: ContextCommand {
     help: ArgumentHelp(
       "The Kubernetes secret the tasks' secret variables may come from.", valueName: "name"))
   var secret = "blumeops"
+  @OptionGroup var grouping: ExportGrouping
   @OptionGroup var task: ExportedTask
 
   func execute(_ context: Context) async throws(ReportedErrors) -> Int32 {
     let workflow = ArgoWorkflow(
       plan: try task.plan(context), command: ExportedTask.commandLine(context),
-      image: image, repository: repo, revision: revision, secretName: secret)
-    Console.out(workflow.yaml)
+      image: image, repository: repo, revision: revision, secretName: secret,
+      groups: try grouping.groups(context))
+    do {
+      Console.out(try workflow.yaml())
+    } catch {
+      throw ReportedErrors(error, context: context)
+    }
     return 0
   }
 }
