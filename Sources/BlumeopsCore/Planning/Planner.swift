@@ -78,12 +78,11 @@ public struct Planner {
   /// `depends` and `depends_post` of the task and of the sub-tasks its steps run inline.
   private func hoistedReferences(_ task: TaskDefinition, _ values: ParameterValues)
     throws(BlumeopsError) -> (
-      depends: [(TaskReference, ParameterValues, TaskDefinition)],
-      post: [(TaskReference, ParameterValues, TaskDefinition)]
+      depends: [(TaskReference, ParameterValues)], post: [(TaskReference, ParameterValues)]
     )
   {
-    var depends = task.depends.map { ($0, values, task) }
-    var post = task.dependsPost.map { ($0, values, task) }
+    var depends = task.depends.map { ($0, values) }
+    var post = task.dependsPost.map { ($0, values) }
     for step in task.steps {
       guard case .task(let reference) = step.action, let sub = catalog.task(named: reference.name)
       else { continue }
@@ -96,15 +95,20 @@ public struct Planner {
     return (depends, post)
   }
 
-  private mutating func referenced(
-    _ entry: (TaskReference, ParameterValues, TaskDefinition)
-  ) throws(BlumeopsError) -> Int {
-    let (reference, ownerValues, _) = entry
+  private mutating func referenced(_ entry: (TaskReference, ParameterValues))
+    throws(BlumeopsError) -> Int
+  {
+    let (reference, ownerValues) = entry
     guard let target = catalog.task(named: reference.name) else {
       throw .unknownTask(reference.name, suggestion: nil)
     }
-    let bound = try ArgumentBinder.bind(
-      TaskRenderer.rendered(reference, ownerValues), to: target, environment: environment)
+    // A bare reference to a task without parameters binds nothing: most edges of a large DAG.
+    let bound =
+      reference.arguments.isEmpty && reference.flags.isEmpty && target.arguments.isEmpty
+        && target.flags.isEmpty
+      ? ParameterValues()
+      : try ArgumentBinder.bind(
+        TaskRenderer.rendered(reference, ownerValues), to: target, environment: environment)
     return try node(target, bound, passThrough: [])
   }
 }

@@ -60,9 +60,11 @@ public enum FileSystem {
     defer { closedir(directory) }
     var entries: [Entry] = []
     while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      // Read the name where it is: a record is only as long as its name, so copying the
+      // 256-byte `d_name` field would read past the last record of readdir's buffer.
+      let name = String(
+        cString: (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+          .assumingMemoryBound(to: CChar.self))
       guard name != ".", name != ".." else { continue }
       // A listing's type is the mode's type bits shifted down (`DT_DIR == S_IFDIR >> 12`).
       let type = entry.pointee.d_type
