@@ -37,7 +37,7 @@ public struct ActionsWorkflow {
     let jobs = try ExportedJobs(
       plan, groups: groups, allowed: Self.allowed, replacement: "_", lowercase: false
     ).jobs
-    var lines = [
+    var lines: WorkflowText = [
       "# Made by `\(command)`: one job per task of its plan"
         + (groups.isEmpty ? "" : " or group") + ", `needs` as the plan's edges.",
       "name: \(YAMLText.quoted(name))",
@@ -46,7 +46,7 @@ public struct ActionsWorkflow {
       "  workflow_dispatch:",
       "jobs:",
     ]
-    lines.reserveCapacity(jobs.count * 12)
+    lines.reserve(lines: jobs.count * 12)
     for job in jobs {
       lines.append("  \(job.id):")
       lines.append("    name: \(YAMLText.quoted(job.label))")
@@ -81,7 +81,7 @@ public struct ActionsWorkflow {
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.text
   }
 
   /// Names a repository secret can have: not `GITHUB_`-prefixed, letters, digits and `_`.

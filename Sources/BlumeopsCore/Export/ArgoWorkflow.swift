@@ -41,7 +41,7 @@ public struct ArgoWorkflow {
     let generated =
       String(
         ("blumeops-" + name).lowercased().map { Self.allowed($0) ? $0 : "-" }.prefix(40)) + "-"
-    var lines = [
+    var lines: WorkflowText = [
       "# Made by `\(command)`: one DAG task per task of its plan"
         + (groups.isEmpty ? "" : " or group") + ", `dependencies` as its edges.",
       "apiVersion: argoproj.io/v1alpha1",
@@ -63,7 +63,7 @@ public struct ArgoWorkflow {
       "      dag:",
       "        tasks:",
     ]
-    lines.reserveCapacity(lines.count + jobs.count * 7 + 40)
+    lines.reserve(lines: jobs.count * 7 + 40)
     for job in jobs {
       lines.append("          - name: \(YAMLText.quoted(job.id))")
       lines.append("            template: blumeops")
@@ -118,6 +118,6 @@ public struct ArgoWorkflow {
         "                optional: true",
       ]
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.text
   }
 }

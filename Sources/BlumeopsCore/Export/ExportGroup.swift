@@ -45,6 +45,8 @@ public struct ExportGroup: Sendable, Equatable {
   public static func assign(_ groups: [ExportGroup], in plan: Plan) throws(BlumeopsError) -> [Int?]
   {
     var group = [Int?](repeating: nil, count: plan.nodes.count)
+    // A plan is acyclic: without groups there is nothing to check.
+    if groups.isEmpty { return group }
     var names: Set<String> = []
     for (index, exported) in groups.enumerated() {
       guard names.insert(exported.name).inserted else {

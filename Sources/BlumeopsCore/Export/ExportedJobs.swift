@@ -74,7 +74,10 @@ public struct ExportedJobs: Sendable {
             after: [], secretVariables: [], readsOnePassword: false))
       }
     }
-    for node in plan.topologicalOrder.map({ plan.nodes[$0] }) {
+    // A group's steps run in turn, so their order must keep the plan's edges; a job of one
+    // task has no order to keep.
+    let order = groups.isEmpty ? Array(plan.nodes.indices) : plan.topologicalOrder
+    for node in order.lazy.map({ plan.nodes[$0] }) {
       let job = jobOfNode[node.id]
       jobs[job].tasks.append(node.task.label)
       for secret in node.task.secrets {
@@ -106,4 +109,26 @@ enum YAMLText {
   static func list(_ items: [String]) -> String {
     "[" + items.map(quoted).joined(separator: ", ") + "]"
   }
+}
+
+/// A workflow's lines, written straight into its text: an export of a large plan has a
+/// hundred thousand of them.
+struct WorkflowText: ExpressibleByArrayLiteral {
+  private(set) var text = ""
+
+  init(arrayLiteral lines: String...) {
+    for line in lines { append(line) }
+  }
+
+  mutating func append(_ line: String) {
+    text += line
+    text += "\n"
+  }
+
+  static func += (text: inout WorkflowText, lines: [String]) {
+    for line in lines { text.append(line) }
+  }
+
+  /// Room for about `count` more lines.
+  mutating func reserve(lines count: Int) { text.reserveCapacity(text.utf8.count + count * 32) }
 }

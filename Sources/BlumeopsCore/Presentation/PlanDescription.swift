@@ -162,7 +162,8 @@ public struct PlanDescription {
                   (
                     "steps",
                     .array(
-                      node.task.steps.flatMap { lines(of: $0, in: node.task) }.map(JSONValue.string))
+                      node.task.steps.flatMap { lines(of: $0, in: node.task) }.map(JSONValue.string)
+                    )
                   ),
                   ("up_to_date", .bool(upToDate.contains(index))),
                 ])
