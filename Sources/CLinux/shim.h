@@ -22,7 +22,8 @@ int pipe2(int pipefd[2], int flags);
 /// child's) blocking, as a child expects of its standard output.
 static inline int clinux_pipe_for_child(int fds[2]) {
   if (pipe2(fds, O_CLOEXEC) != 0) return -1;
-  if (fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK) != 0) {
+  // A new pipe's read end has no status flags but O_RDONLY.
+  if (fcntl(fds[0], F_SETFL, O_RDONLY | O_NONBLOCK) != 0) {
     close(fds[0]);
     close(fds[1]);
     return -1;
@@ -63,6 +64,8 @@ struct clinux_spawn_request {
   int error;
   /// True: stdin is /dev/null; false: blumeops' own stdin.
   int null_input;
+  /// An open `/dev/null` to give as stdin, or -1 for the child to open one.
+  int null_device;
   /// True: the child leads a new process group.
   int own_group;
   /// Sent to the child when the thread that started it ends (0: none).
@@ -105,7 +108,10 @@ static inline int clinux_spawn_child(void *argument) {
     // The parent died before the request was made: it will never be sent.
     if (getppid() != r->parent) _exit(128 + r->parent_death_signal);
   }
-  if (r->null_input) {
+  if (r->null_input && r->null_device >= 0) {
+    // dup2 clears close-on-exec on the copy; the original closes with the others below.
+    if (r->null_device != 0 && dup2(r->null_device, 0) < 0) goto fail;
+  } else if (r->null_input) {
     int input = open("/dev/null", O_RDONLY);
     if (input < 0) goto fail;
     if (input != 0) {

@@ -20,40 +20,58 @@ enum ChildSpawn {
   /// What a child is sent when blumeops dies without stopping it.
   static let parentDeathSignal = SIGTERM
 
-  /// The child's pid, or the `errno` of the failure.
-  static func spawn(
-    _ executable: String, arguments: [String], environment: [String: String],
-    directory: String, terminal: LaunchRequest.Terminal, pipes: (output: Int32, error: Int32)?,
-    keeping kept: [Int32] = [], terminalDevice: Int32 = -1
-  ) -> Result<pid_t, Errno> {
-    let argv = CStrings(arguments)
-    let envp = CStrings(environment.map { $0.key + "=" + $0.value })
-    let keptAscending = kept.filter { $0 > 2 }.sorted()
-    var failure: Int32 = 0
-    // The strings must outlive the call, not just the reading of their pointers.
-    let pid = withExtendedLifetime((argv, envp)) {
-      executable.withCString { path in
-        directory.withCString { directory in
-          keptAscending.withUnsafeBufferPointer { keptBuffer in
-            argv.pointers.withUnsafeBufferPointer { argvBuffer in
-              envp.pointers.withUnsafeBufferPointer { envpBuffer in
-                var request = clinux_spawn_request(
-                  path: path, argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress,
-                  directory: directory, output: pipes?.output ?? -1, error: pipes?.error ?? -1,
-                  null_input: terminalDevice < 0 ? 1 : 0, own_group: 1,
-                  parent_death_signal: parentDeathSignal, kept: keptBuffer.baseAddress,
-                  kept_count: Int32(keptBuffer.count), parent: getpid(),
-                  terminal: terminalDevice, failure: 0)
-                let pid = clinux_spawn(&request)
-                failure = request.failure
-                return pid
-              }
-            }
+  /// The parent's pid, for the child's check that it was not orphaned before it asked for the
+  /// signal.
+  static let parent = getpid()
+
+  /// `/dev/null`, opened once for every piped child's stdin (-1: each child opens its own).
+  static let nullDevice = open("/dev/null", O_RDONLY | O_CLOEXEC)
+
+  /// A child's start with every C string made: built by the task that starts it, so the spawn
+  /// thread, which every start goes through in turn, only starts it.
+  final class Prepared: @unchecked Sendable {
+    // Immutable once made; the spawn thread reads it while its maker waits.
+    private let path: CStrings
+    private let argv: CStrings
+    private let envp: CStrings
+    private let kept: [Int32]
+    private let pipes: (output: Int32, error: Int32)?
+    private let terminalDevice: Int32
+
+    init(
+      _ executable: String, arguments: [String], environment: [String: String],
+      directory: String, pipes: (output: Int32, error: Int32)?, keeping kept: [Int32] = [],
+      terminalDevice: Int32 = -1
+    ) {
+      path = CStrings([executable, directory])
+      argv = CStrings(arguments)
+      envp = CStrings(environment.map { $0.key + "=" + $0.value })
+      self.kept = kept.filter { $0 > 2 }.sorted()
+      self.pipes = pipes
+      self.terminalDevice = terminalDevice
+    }
+
+    /// Starts it: the child's pid, or the `errno` of the failure.
+    func spawn() -> Result<pid_t, Errno> {
+      kept.withUnsafeBufferPointer { keptBuffer in
+        argv.pointers.withUnsafeBufferPointer { argvBuffer in
+          envp.pointers.withUnsafeBufferPointer { envpBuffer in
+            var request = clinux_spawn_request(
+              path: path.pointers[0], argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress,
+              directory: path.pointers[1], output: pipes?.output ?? -1,
+              error: pipes?.error ?? -1, null_input: terminalDevice < 0 ? 1 : 0,
+              null_device: ChildSpawn.nullDevice, own_group: 1,
+              parent_death_signal: parentDeathSignal, kept: keptBuffer.baseAddress,
+              kept_count: Int32(keptBuffer.count), parent: ChildSpawn.parent,
+              terminal: terminalDevice, failure: 0)
+            let pid = clinux_spawn(&request)
+            return pid > 0
+              ? .success(pid)
+              : .failure(Errno(rawValue: request.failure != 0 ? request.failure : EINVAL))
           }
         }
       }
     }
-    return pid > 0 ? .success(pid) : .failure(Errno(rawValue: failure != 0 ? failure : EINVAL))
   }
 
   /// Collects the exit status, which frees the pid (and the group id).
@@ -68,7 +86,7 @@ enum ChildSpawn {
 }
 
 /// NUL-terminated copies of strings, as `char *const []`, freed with the value.
-private final class CStrings {
+final class CStrings {
   let pointers: [UnsafeMutablePointer<CChar>?]
 
   init(_ strings: [String]) {

@@ -48,18 +48,13 @@ public struct SystemLauncher: ProcessLauncher {
         throw .cannotStart(name, reason: "no pseudo-terminal: \(error.description)")
       }
     }
-    let terminalDevice = relay?.slave ?? -1
-    let childEnvironment = environment
-    let kept = request.keptDescriptors
-    let readyPipes = pipes.map { ($0.output[1], $0.error[1]) }
+    let child = ChildSpawn.Prepared(
+      executable, arguments: request.argv, environment: environment,
+      directory: request.directory, pipes: pipes.map { ($0.output[1], $0.error[1]) },
+      keeping: request.keptDescriptors, terminalDevice: relay?.slave ?? -1)
     // Started on the spawn thread: the child's parent-death signal follows that thread.
     let spawned = await spawner.perform {
-      LiveChildren.shared.start(ownGroup: true) {
-        ChildSpawn.spawn(
-          executable, arguments: request.argv, environment: childEnvironment,
-          directory: request.directory, terminal: request.terminal, pipes: readyPipes,
-          keeping: kept, terminalDevice: terminalDevice)
-      }
+      LiveChildren.shared.start(ownGroup: true) { child.spawn() }
     }
     if let pipes {
       close(pipes.output[1])

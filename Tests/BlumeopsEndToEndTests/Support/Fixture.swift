@@ -49,6 +49,10 @@ struct Fixture {
       "PATH": root + "/bin:/usr/local/bin:/usr/bin:/bin", "HOME": root, "NO_COLOR": "1",
       "LANG": "C.UTF-8", "USER": "tester",
     ]
+    // Under `blumeops asan` the binary is instrumented too, and needs the same options.
+    for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] {
+      if let value = getenv(key) { environment[key] = String(cString: value) }
+    }
     for (key, value) in extra { environment[key] = value }
     return environment
   }
